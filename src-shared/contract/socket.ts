@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { Refusal } from '../errors';
+import type { CaseCommand } from '../domain/commands';
+import type { CaseEvent } from '../domain/events';
+import type { CaseState } from '../domain/case';
+import { ROLES } from '../domain/roles';
+import { STAGES } from '../domain/stages';
+import { CHANNELS } from '../domain/case';
+
+/**
+ * The socket.io contract between the case service and every window. The typed maps give the
+ * compiler both directions; the zod schemas check, at run time, everything a peer sends.
+ */
+
+/** An acknowledgement: the answer to one request, a value either way. */
+export type Answer<T> = ({ ok: true } & T) | Refusal;
+
+export const syncRequestSchema = z.object({
+  /** The last global sequence number this window applied; absent = "give me a snapshot". */
+  sinceSeq: z.number().int().nonnegative().optional(),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/** Either the events the window missed, or a fresh snapshot when it is too far behind. */
+export type SyncAnswer =
+  | { kind: 'events'; events: CaseEvent[]; headSeq: number }
+  | { kind: 'snapshot'; cases: CaseState[]; seq: number };
+
+export const caseQuerySchema = z.object({
+  stages: z.array(z.enum(STAGES)).max(STAGES.length).optional(),
+  streetCode: z.string().regex(/^\d{9}$/).optional(),
+  communityCode: z.string().regex(/^\d{12}$/).optional(),
+  gridCode: z.string().regex(/^\d{14}$/).optional(),
+  categoryCode: z.string().regex(/^[CE]\d{4}$/).optional(),
+  urgency: z.enum(['normal', 'urgent']).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  departmentId: z.string().max(64).optional(),
+  overdueOnly: z.boolean().optional(),
+  text: z.string().max(100).optional(),
+  sort: z.enum(['deadline', 'reportedAt', 'number']).default('deadline'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(500).default(100),
+});
+export type CaseQuery = z.infer<typeof caseQuerySchema>;
+
+export const caseTrailRequestSchema = z.object({ caseId: z.string().min(1).max(64) });
+
+/** The signed-in person, as the service tells each window. */
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  departmentId: z.string().optional(),
+  streetCode: z.string().optional(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** What the service checks of every event it sends, and what a window checks of every event it gets. */
+export const caseEventEnvelopeSchema = z.object({
+  seq: z.number().int().positive(),
+  caseId: z.string().min(1),
+  version: z.number().int().positive(),
+  type: z.string().min(1),
+  at: z.iso.datetime(),
+  actor: z.object({ userId: z.string(), role: z.enum(ROLES), departmentId: z.string().optional() }),
+  fromStage: z.enum(STAGES).nullable(),
+  toStage: z.enum(STAGES),
+  commandId: z.string().min(1),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+export const eventBatchSchema = z.object({
+  events: z.array(caseEventEnvelopeSchema),
+  headSeq: z.number().int().nonnegative(),
+  cases: z.array(z.object({ id: z.string(), version: z.number().int().positive() }).loose()).optional(),
+});
+/**
+ * A batch of live events. A scoped window (a department) does not see every event, so gaps
+ * are found per case (its version), not in the global sequence; the global sequence is the
+ * resume point. `cases` carries the full state of cases that have just come into this
+ * window's scope (e.g. a case newly dispatched to the department).
+ */
+export interface EventBatch {
+  events: CaseEvent[];
+  headSeq: number;
+  cases?: CaseState[];
+}
+
+export interface Hello {
+  user: SessionUser;
+  /** The newest global sequence number at connection time. */
+  headSeq: number;
+  serverTime: string;
+}
+
+export interface ClientToServerEvents {
+  'case:command': (command: CaseCommand, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
+  'case:sync': (request: SyncRequest, ack: (answer: Answer<SyncAnswer>) => void) => void;
+  'case:query': (query: Partial<CaseQuery>, ack: (answer: Answer<{ cases: CaseState[]; total: number }>) => void) => void;
+  'case:trail': (request: { caseId: string }, ack: (answer: Answer<{ case: CaseState; events: CaseEvent[] }>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  hello: (hello: Hello) => void;
+  /** Live events, in sequence order, scoped to what this user may see. */
+  'case:events': (batch: EventBatch) => void;
+}

@@ -1,0 +1,65 @@
+import type { BilingualText } from './i18n-text';
+
+/**
+ * Every refusal the product can give, with a stable code (for programs and tests) and a
+ * message a person can read (for screens), in both languages. Parameters fill `{name}` slots.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: { zh: '提交的内容不完整或格式不正确：{detail}', en: 'The request is incomplete or malformed: {detail}' },
+  ROLE_NOT_ALLOWED: { zh: '“{role}”无权执行“{action}”', en: 'A {roleEn} may not {actionEn}' },
+  READ_ONLY_ROLE: { zh: '领导账号只能查看，不能办理案卷', en: 'Leaders can view cases but not act on them' },
+  STAGE_NOT_ALLOWED: { zh: '案卷处于“{stage}”环节，不能执行“{action}”', en: 'The case is {stageEn}: it cannot {actionEn} now' },
+  NOT_YOUR_DEPARTMENT: { zh: '该案卷派给了其他部门，本部门不能办理', en: 'This case was dispatched to another department' },
+  VERSION_CONFLICT: { zh: '案卷已被他人更新（当前第{current}版，您看到的是第{expected}版），请查看最新状态后再操作', en: 'Someone else updated this case (now version {current}, you saw {expected}); check the new state and try again' },
+  CASE_NOT_FOUND: { zh: '找不到案卷 {caseId}', en: 'No case {caseId}' },
+  CASE_EXISTS: { zh: '案卷 {caseId} 已存在', en: 'Case {caseId} already exists' },
+  UNKNOWN_CATEGORY: { zh: '未知的案件类别 {categoryCode}', en: 'Unknown case category {categoryCode}' },
+  UNKNOWN_DEPARTMENT: { zh: '未知的部门 {departmentId}', en: 'Unknown department {departmentId}' },
+  UNKNOWN_GRID: { zh: '未知的单元网格 {gridCode}', en: 'Unknown unit grid {gridCode}' },
+  OUTSIDE_DISTRICT: { zh: '上报位置（{lon}, {lat}）不在本区范围内', en: 'The reported location ({lon}, {lat}) is outside the district' },
+  LOCATION_REQUIRED: { zh: '请提供上报位置（经纬度或网格编码）', en: 'A location is required (lon/lat or a grid code)' },
+  LOCATION_MISMATCH: { zh: '经纬度所在网格 {located} 与填写的网格 {gridCode} 不一致', en: 'The coordinates lie in grid {located}, not in the given grid {gridCode}' },
+  REQUEST_PENDING: { zh: '已有待审批的{request}申请，请等待派遣员处理', en: 'A {requestEn} request is already waiting for the dispatcher' },
+  NO_PENDING_REQUEST: { zh: '没有待审批的{request}申请', en: 'There is no pending {requestEn} request' },
+  ALREADY_SUPERVISED: { zh: '该案卷已在督办中', en: 'This case is already under formal supervision' },
+  ALREADY_EVALUATED: { zh: '该案卷已完成满意度回访', en: 'This case already has its satisfaction call-back' },
+  ALREADY_REMINDED: { zh: '该环节已提醒过', en: 'A reminder for this link was already raised' },
+  ALREADY_OVERDUE: { zh: '该环节已标记超期', en: 'This link is already marked overdue' },
+  NO_DEADLINE: { zh: '该环节没有时限', en: 'This link has no deadline' },
+  NOT_YET_DUE: { zh: '该环节尚未到期', en: 'This link is not yet due' },
+  DUPLICATE_OF_SELF: { zh: '案卷不能与自身合并', en: 'A case cannot be a duplicate of itself' },
+  LEAD_ALSO_ASSISTING: { zh: '主办部门不能同时作为协办部门', en: 'The lead department cannot also be an assisting one' },
+  EMERGENCY_ROUTE: { zh: '紧急案卷由应急联动值班员派遣', en: 'Urgent cases are dispatched by the emergency duty officer' },
+  ALREADY_EMERGENCY: { zh: '该案卷已转入应急联动', en: 'This case is already on the emergency route' },
+  NOT_AUTHENTICATED: { zh: '请先登录', en: 'Please sign in first' },
+  INTERNAL: { zh: '服务内部错误（{detail}），操作未生效，请稍后重试', en: 'Internal service error ({detail}); nothing was changed, please retry' },
+} as const satisfies Record<string, BilingualText>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** A refused command or request: a value, never an exception across a boundary. */
+export interface Refusal {
+  ok: false;
+  code: ErrorCode;
+  message: BilingualText;
+  /** Extra facts for programs (e.g. the current version on a conflict). */
+  details?: Record<string, unknown>;
+}
+
+export type Params = Record<string, string | number>;
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) =>
+    name in params ? String(params[name]) : slot,
+  );
+}
+
+export function refusal(code: ErrorCode, params: Params = {}, details?: Record<string, unknown>): Refusal {
+  const template = ERROR_MESSAGES[code];
+  const message = { zh: fill(template.zh, params), en: fill(template.en, params) };
+  return details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { decide, evolve, type CaseEvent, type CaseState } from '../../../src-shared/domain';
+import { CaseReplica } from '../../../src-shared/sync/case-replica';
+import { ACTORS, T0, VALID_PAYLOADS, commandId, context } from '../domain/fixtures';
+
+/** A little log: the events of two cases, numbered as the service numbers them. */
+function log(): { events: CaseEvent[]; finals: Map<string, CaseState> } {
+  const events: CaseEvent[] = [];
+  const finals = new Map<string, CaseState>();
+  const steps: [string, string, keyof typeof ACTORS][] = [
+    ['a', 'report', 'supervisor'], ['b', 'report', 'supervisor'], ['a', 'register', 'intake'], ['b', 'reject', 'intake'],
+    ['a', 'dispatch', 'dispatcher'], ['a', 'accept', 'department'], ['a', 'feedback', 'department'],
+  ];
+  for (const [caseId, type, role] of steps) {
+    const before = finals.get(caseId) ?? null;
+    const d = decide(before, { commandId: commandId(), caseId, type, payload: VALID_PAYLOADS[type as keyof typeof VALID_PAYLOADS] }, context(ACTORS[role], T0));
+    if (!d.ok) throw new Error(d.code);
+    for (const e of d.events) {
+      const numbered = { ...e, seq: events.length + 1 } as CaseEvent;
+      events.push(numbered);
+      finals.set(caseId, evolve(finals.get(caseId) ?? null, numbered));
+    }
+  }
+  return { events, finals };
+}
+
+describe('the window replica: snapshot, events in order, gaps, no doubles', () => {
+  it('applies a live stream to the same state as the service', () => {
+    const { events, finals } = log();
+    const r = new CaseReplica();
+    const out = r.applyBatch({ events, headSeq: events.length });
+    expect(out).toEqual({ changed: ['a', 'b'], applied: 7, skipped: 0, gap: false });
+    expect(r.get('a')).toEqual(finals.get('a'));
+    expect(r.get('b')?.stage).toBe('rejected');
+    expect(r.seq).toBe(7);
+    expect([...r.all()].length).toBe(r.size);
+  });
+  it('ignores events it already has (a retry, an overlap after reconnect)', () => {
+    const { events } = log();
+    const r = new CaseReplica();
+    r.applyBatch({ events: events.slice(0, 5), headSeq: 5 });
+    const out = r.applyBatch({ events: events.slice(3), headSeq: 7 });
+    expect(out).toMatchObject({ applied: 2, skipped: 2, gap: false });
+    expect(r.get('a')?.version).toBe(5);
+  });
+  it('stops at a missing event and keeps its resume point, then catches up from a resync', () => {
+    const { events, finals } = log();
+    const r2 = new CaseReplica();
+    r2.applyBatch({ events: events.slice(0, 4), headSeq: 4 });
+    // Seq 5 (case a, version 3) is lost on the way: a's version 4 must not be applied on top of version 2.
+    const gap = r2.applyBatch({ events: [events[5] as CaseEvent, events[6] as CaseEvent], headSeq: 7 });
+    expect(gap).toMatchObject({ gap: true, applied: 0 });
+    expect(r2.seq).toBe(4);
+    r2.applySync({ kind: 'events', events: events.slice(4), headSeq: 7 });
+    expect(r2.get('a')).toEqual(finals.get('a'));
+    expect(r2.seq).toBe(7);
+  });
+  it('replaces everything with a snapshot when it is too far behind', () => {
+    const { finals } = log();
+    const r = new CaseReplica();
+    r.loadSnapshot([finals.get('b') as CaseState], 2);
+    const out = r.applySync({ kind: 'snapshot', cases: [...finals.values()], seq: 7 });
+    expect(out.changed).toEqual(['a', 'b']);
+    expect(r.size).toBe(2);
+    expect(r.seq).toBe(7);
+  });
+  it('takes the full state of a case that just came into scope, then its next events', () => {
+    const { events, finals } = log();
+    const a = finals.get('a') as CaseState;
+    const stateAtDispatch = events.slice(0, 5).filter((e) => e.caseId === 'a').reduce<CaseState | null>(evolve, null) as CaseState;
+    const r = new CaseReplica();
+    const out = r.applyBatch({ events: events.slice(5), headSeq: 7, cases: [stateAtDispatch] });
+    expect(out).toMatchObject({ applied: 2, gap: false });
+    expect(r.get('a')).toEqual(a);
+    // An older copy never replaces a newer one.
+    r.applyBatch({ events: [], headSeq: 7, cases: [stateAtDispatch] });
+    expect(r.get('a')).toEqual(a);
+  });
+});
