@@ -36,6 +36,12 @@ export interface Category {
     handle: TimeLimit;
     verify: TimeLimit;
   };
+  /**
+   * Time to be on site, where a rule sets one apart from the handling limit (e.g. open-air
+   * barbecue: on site within 1 h, done within 2 h). Absent: no separate rule. Kept outside
+   * `limits` so code iterating the four loop links is unaffected.
+   */
+  arriveLimit?: TimeLimit;
   /** Where the handling limit comes from: a published city rule, or our suggestion (labelled as such). */
   limitSource: 'published' | 'suggested';
 }

@@ -1,0 +1,4 @@
+export * from './code-result';
+export * from './admin-codes';
+export * from './grid-code';
+export * from './component-code';
