@@ -1,0 +1,144 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import {
+  caseQuerySchema,
+  caseTrailRequestSchema,
+  syncRequestSchema,
+  type ClientToServerEvents,
+  type EventBatch,
+  type ServerToClientEvents,
+  type SyncAnswer,
+} from '../../src-shared/contract/socket';
+import type { DemoUser } from '../../src-shared/district/types';
+import { refusal } from '../../src-shared/errors';
+import { inScope, type Scope } from '../store/case-store';
+import type { CaseService, Committed } from '../service/case-service';
+import { actorOf, scopeOf, sessionUserOf, type People } from '../service/people';
+
+/** Beyond this many missed events a window gets a fresh snapshot instead of the events. */
+export const MAX_REPLAY = 20_000;
+/** A snapshot also carries cases that ended this recently, so they do not vanish at reconnect. */
+const RECENTLY_ENDED_MS = 24 * 3_600_000;
+
+interface SocketData {
+  user: DemoUser;
+  scope: Scope;
+}
+
+type GridSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type GridIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+function roomOf(scope: Scope): string {
+  return scope.kind === 'all' ? 'scope:all' : `dept:${scope.departmentId}`;
+}
+
+function departmentsOf(c: Committed): Set<string> {
+  const ids = new Set<string>();
+  for (const s of [c.before, c.after]) {
+    if (!s) continue;
+    if (s.leadDepartmentId) ids.add(s.leadDepartmentId);
+    for (const id of s.assistingDepartmentIds) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * The live side of the service: one socket.io server, rooms per scope, commands in, events
+ * out in sequence order. With an adapter (Redis Streams) several service nodes share rooms.
+ */
+export function attachRealtime(
+  http: HttpServer,
+  service: CaseService,
+  people: People,
+  logger: Logger,
+  options: { adapter?: ServerOptions['adapter'] } = {},
+): GridIo {
+  const io: GridIo = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+  });
+
+  io.use((socket, next) => {
+    const user = people.authenticate(socket.handshake.auth as { as?: unknown; token?: unknown });
+    if (!user) {
+      const error = new Error('NOT_AUTHENTICATED') as Error & { data?: unknown };
+      error.data = refusal('NOT_AUTHENTICATED');
+      next(error);
+      return;
+    }
+    socket.data.user = user;
+    socket.data.scope = scopeOf(user);
+    next();
+  });
+
+  io.on('connection', (socket: GridSocket) => {
+    const { user, scope } = socket.data;
+    void socket.join(roomOf(scope));
+    logger.debug({ user: user.id, socket: socket.id }, 'window connected');
+    void service.store.headSeq().then((headSeq) =>
+      socket.emit('hello', { user: sessionUserOf(user), headSeq, serverTime: service.now().toISOString() }),
+    );
+
+    socket.on('case:command', (command, ack) => {
+      if (typeof ack !== 'function') return;
+      void service.execute(command, actorOf(user)).then(ack);
+    });
+
+    socket.on('case:sync', (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = syncRequestSchema.safeParse(request);
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues[0]?.message ?? 'sync' }));
+      void syncAnswer(service, scope, parsed.data.sinceSeq).then(
+        (answer) => ack({ ok: true, ...answer }),
+        (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
+      );
+    });
+
+    socket.on('case:query', (query, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = caseQuerySchema.safeParse(query ?? {});
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      void service.store.queryCases(parsed.data, scope).then(
+        (page) => ack({ ok: true, ...page }),
+        (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
+      );
+    });
+
+    socket.on('case:trail', (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = caseTrailRequestSchema.safeParse(request);
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: 'caseId' }));
+      void (async () => {
+        const c = await service.store.loadCase(parsed.data.caseId);
+        if (!c || !inScope(c, scope)) return ack(refusal('CASE_NOT_FOUND', { caseId: parsed.data.caseId }));
+        ack({ ok: true, case: c, events: await service.store.caseTrail(c.id) });
+      })().catch((error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
+    });
+  });
+
+  service.onCommitted((committed) => {
+    const headSeq = committed.events.at(-1)?.seq ?? 0;
+    const batch: EventBatch = { events: committed.events, headSeq };
+    io.to('scope:all').emit('case:events', batch);
+    for (const departmentId of departmentsOf(committed)) {
+      const wasVisible = committed.before !== null && inScope(committed.before, { kind: 'department', departmentId });
+      // A case entering the department's view arrives with its state so far, then its new events.
+      const scoped: EventBatch = wasVisible || !committed.before ? batch : { ...batch, cases: [committed.before] };
+      io.to(`dept:${departmentId}`).emit('case:events', scoped);
+    }
+  });
+
+  return io;
+}
+
+export async function syncAnswer(service: CaseService, scope: Scope, sinceSeq: number | undefined): Promise<SyncAnswer> {
+  const head = await service.store.headSeq();
+  if (sinceSeq !== undefined && sinceSeq <= head) {
+    const events = await service.store.eventsSince(sinceSeq, MAX_REPLAY + 1, scope);
+    if (events.length <= MAX_REPLAY) return { kind: 'events', events, headSeq: Math.max(head, events.at(-1)?.seq ?? 0) };
+  }
+  const endedSince = new Date(service.now().getTime() - RECENTLY_ENDED_MS).toISOString();
+  return { kind: 'snapshot', cases: await service.store.workingSet(scope, endedSince), seq: head };
+}

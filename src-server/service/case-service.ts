@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { beijingCalendar, type WorkingCalendar } from '../../src-shared/calendar';
+import { categoryByCode } from '../../src-shared/catalog/categories';
+import type { CaseState } from '../../src-shared/domain/case';
+import type { CommandPayloadInputs } from '../../src-shared/domain/commands';
+import type { DecideContext } from '../../src-shared/domain/context';
+import { decide, parseCommand } from '../../src-shared/domain/decide';
+import type { CaseEvent } from '../../src-shared/domain/events';
+import { evolve } from '../../src-shared/domain/evolve';
+import type { Actor } from '../../src-shared/domain/roles';
+import { refusal, type Refusal } from '../../src-shared/errors';
+import { CaseStore, VersionConflictError } from '../store/case-store';
+import type { DistrictIndex } from './district-index';
+
+export type CommandAnswer = { ok: true; events: CaseEvent[]; state: CaseState; duplicate?: boolean } | Refusal;
+
+/** What the realtime layer fans out after each commit. */
+export interface Committed {
+  events: CaseEvent[];
+  before: CaseState | null;
+  after: CaseState;
+}
+
+/** Races on one case without a pinned version are re-decided on the fresh state this often. */
+const MAX_ATTEMPTS = 5;
+
+/** The day part of a case number, in Beijing time. */
+function beijingDay(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The write path, the only one: command → schema → role and state machine (`decide`) →
+ * optimistic version → append events + projection + answer in one transaction → answer →
+ * broadcast. Every channel (sockets, HTTP intake, the simulator, the deadline watcher)
+ * comes through `execute`.
+ */
+export class CaseService {
+  private readonly listeners = new Set<(committed: Committed) => void>();
+
+  constructor(
+    readonly store: CaseStore,
+    readonly district: DistrictIndex,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+    readonly calendar: WorkingCalendar = beijingCalendar,
+  ) {}
+
+  now(): Date {
+    return this.clock();
+  }
+
+  onCommitted(listener: (committed: Committed) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  context(actor: Actor, now: Date = this.clock()): DecideContext {
+    return {
+      now,
+      actor,
+      categories: { byCode: categoryByCode },
+      calendar: this.calendar,
+      district: this.district,
+    };
+  }
+
+  async execute(input: unknown, actor: Actor): Promise<CommandAnswer> {
+    const parsed = parseCommand(input);
+    if (!parsed.ok) {
+      this.logger.info({ actor: actor.userId, code: parsed.code }, 'command refused at the schema');
+      return parsed;
+    }
+    const command = parsed.command;
+    const log = this.logger.child({ commandId: command.commandId, caseId: command.caseId, type: command.type, actor: actor.userId });
+    try {
+      const earlier = await this.store.findAnswer(command.commandId);
+      if (earlier) return this.replayed(earlier.answer);
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const before = (await this.store.loadCase(command.caseId)) ?? null;
+        const decision = decide(before, command, this.context(actor));
+        if (!decision.ok) {
+          await this.store.recordAnswer(command.commandId, before ? command.caseId : null, decision);
+          log.info({ code: decision.code }, 'command refused');
+          return decision;
+        }
+        const after = decision.events.reduce<CaseState | null>(evolve, before) as CaseState;
+        try {
+          const result = await this.store.commit({
+            commandId: command.commandId,
+            previousVersion: before?.version ?? 0,
+            events: decision.events,
+            state: after,
+            answer: (events): CommandAnswer => ({ ok: true, events, state: after }),
+          });
+          if ('replay' in result) return this.replayed(result.replay.answer);
+          log.info({ seq: result.events.at(-1)?.seq, stage: after.stage }, 'command applied');
+          this.publish({ events: result.events, before, after });
+          return result.answer;
+        } catch (error) {
+          if (!(error instanceof VersionConflictError)) throw error;
+          if (command.expectedVersion !== undefined) {
+            const current = await this.store.loadCase(command.caseId);
+            const conflict = refusal(
+              'VERSION_CONFLICT',
+              { current: current?.version ?? 0, expected: command.expectedVersion },
+              { currentVersion: current?.version ?? 0, state: current },
+            );
+            await this.store.recordAnswer(command.commandId, command.caseId, conflict);
+            log.info('version conflict');
+            return conflict;
+          }
+          log.debug({ attempt }, 'case moved meanwhile: deciding again');
+        }
+      }
+      return refusal('INTERNAL', { detail: 'the case kept changing; try again' });
+    } catch (error) {
+      log.error({ err: error }, 'command failed');
+      return refusal('INTERNAL', { detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** A new report: the service gives it its id and its human number, then decides it like any command. */
+  async report(payload: Omit<CommandPayloadInputs['report'], 'number'>, actor: Actor, commandId: string = randomUUID()): Promise<CommandAnswer> {
+    const earlier = await this.store.findAnswer(commandId);
+    if (earlier) return this.replayed(earlier.answer);
+    // Decide once without a number first, so a refused report does not leave a gap in the numbering.
+    const dryRun = decide(null, { commandId, caseId: 'pending', type: 'report', payload: { ...payload, number: 'pending' } }, this.context(actor));
+    if (!dryRun.ok) return dryRun;
+    const number = await this.store.nextCaseNumber(beijingDay(this.clock()));
+    return this.execute({ commandId, caseId: randomUUID(), type: 'report', payload: { ...payload, number } }, actor);
+  }
+
+  private replayed(answer: unknown): CommandAnswer {
+    const a = answer as CommandAnswer;
+    return a.ok ? { ...a, duplicate: true } : a;
+  }
+
+  private publish(committed: Committed): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(committed);
+      } catch (error) {
+        this.logger.error({ err: error }, 'a commit listener failed');
+      }
+    }
+  }
+}

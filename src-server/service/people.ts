@@ -1,0 +1,69 @@
+import type { SessionUser } from '../../src-shared/contract/socket';
+import type { DemoUser } from '../../src-shared/district/types';
+import type { Actor } from '../../src-shared/domain/roles';
+import type { Scope } from '../store/case-store';
+
+/** The default demo user of each view (route), so `#/queue` opens signed in as a dispatcher. */
+export const DEMO_USER_BY_VIEW: Record<string, string> = {
+  queue: 'dispatcher-1',
+  map: 'dispatcher-1',
+  video: 'dispatcher-1',
+  kpi: 'leader-1',
+  wall: 'leader-1',
+  duty: 'duty-1',
+};
+
+/**
+ * Who may connect. In demo mode any demo user may be picked by id (`?as=`); otherwise a
+ * bearer token from the configuration names the user.
+ */
+export class People {
+  private readonly byId = new Map<string, DemoUser>();
+
+  constructor(
+    users: readonly DemoUser[],
+    private readonly options: { demo: boolean; tokens?: Record<string, string> },
+  ) {
+    for (const u of users) this.byId.set(u.id, u);
+  }
+
+  get demo(): boolean {
+    return this.options.demo;
+  }
+
+  user(id: string): DemoUser | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The user a connection or request speaks for, or undefined when it may not. */
+  authenticate(credentials: { as?: unknown; token?: unknown }): DemoUser | undefined {
+    if (typeof credentials.token === 'string') {
+      const id = this.options.tokens?.[credentials.token];
+      return id === undefined ? undefined : this.byId.get(id);
+    }
+    if (this.options.demo) {
+      const id = typeof credentials.as === 'string' && credentials.as.length > 0 ? credentials.as : DEMO_USER_BY_VIEW['queue'];
+      return id === undefined ? undefined : this.byId.get(id);
+    }
+    return undefined;
+  }
+}
+
+export function actorOf(user: DemoUser): Actor {
+  return { userId: user.id, role: user.role, ...(user.departmentId ? { departmentId: user.departmentId } : {}) };
+}
+
+export function sessionUserOf(user: DemoUser): SessionUser {
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    ...(user.departmentId ? { departmentId: user.departmentId } : {}),
+    ...(user.streetCode ? { streetCode: user.streetCode } : {}),
+  };
+}
+
+/** Department handlers see their department's cases; everyone else sees the district. */
+export function scopeOf(user: DemoUser): Scope {
+  return user.role === 'department' && user.departmentId ? { kind: 'department', departmentId: user.departmentId } : { kind: 'all' };
+}

@@ -1,0 +1,255 @@
+import type { CaseState } from '../../src-shared/domain/case';
+import type { CaseEvent } from '../../src-shared/domain/events';
+import { currentLink } from '../../src-shared/domain/rules';
+import { isOpenStage } from '../../src-shared/domain/stages';
+import type { CaseQuery } from '../../src-shared/contract/socket';
+import { fromJson, type Database, type Queryable, type SqlValue } from './db';
+import { migrate } from './migrations';
+
+/** Which cases a user may see: everything (centres, leaders) or one department's cases. */
+export type Scope = { kind: 'all' } | { kind: 'department'; departmentId: string };
+
+export class VersionConflictError extends Error {
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} changed while the command was being decided`);
+  }
+}
+
+export interface StoredAnswer {
+  caseId: string | null;
+  answer: unknown;
+}
+
+interface CaseRow {
+  state: unknown;
+}
+
+/** The departments that can see a case, as ' a b ' so that LIKE '% a %' finds one exactly. */
+function departmentList(state: CaseState): string {
+  const ids = [state.leadDepartmentId, ...state.assistingDepartmentIds].filter((id): id is string => Boolean(id));
+  return ` ${ids.join(' ')} `;
+}
+
+function currentDeadline(state: CaseState): string | null {
+  const link = currentLink(state.stage);
+  return (link && state.deadlines[link]) ?? null;
+}
+
+function scopeClause(scope: Scope): { sql: string; params: string[] } {
+  return scope.kind === 'all' ? { sql: '1 = 1', params: [] } : { sql: 'department_ids LIKE ?', params: [`% ${scope.departmentId} %`] };
+}
+
+export function inScope(state: CaseState, scope: Scope): boolean {
+  return scope.kind === 'all' || departmentList(state).includes(` ${scope.departmentId} `);
+}
+
+/**
+ * The durable event log and the case projection. `commit` is the only write of the loop:
+ * events and projection and the command's answer go in one transaction, or none of them do.
+ */
+export class CaseStore {
+  constructor(readonly db: Database) {}
+
+  async migrate(): Promise<number[]> {
+    return migrate(this.db);
+  }
+
+  async findAnswer(commandId: string): Promise<StoredAnswer | undefined> {
+    const row = await this.db.get<{ case_id: string | null; answer: unknown }>('SELECT case_id, answer FROM commands WHERE command_id = ?', [commandId]);
+    return row && { caseId: row.case_id, answer: fromJson(row.answer) };
+  }
+
+  async loadCase(caseId: string): Promise<CaseState | undefined> {
+    const row = await this.db.get<CaseRow>('SELECT state FROM cases WHERE id = ?', [caseId]);
+    return row && fromJson<CaseState>(row.state);
+  }
+
+  async loadCases(caseIds: readonly string[]): Promise<CaseState[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await this.db.all<CaseRow>(`SELECT state FROM cases WHERE id IN (${caseIds.map(() => '?').join(',')})`, caseIds);
+    return rows.map((r) => fromJson<CaseState>(r.state));
+  }
+
+  async headSeq(): Promise<number> {
+    const row = await this.db.get<{ head: number | null }>('SELECT MAX(seq) AS head FROM case_events');
+    return Number(row?.head ?? 0);
+  }
+
+  /**
+   * Appends the events (numbering them), writes the new projection and records the answer,
+   * atomically. Throws VersionConflictError when the case moved since it was loaded; returns
+   * the earlier answer instead when the same command id was committed meanwhile.
+   */
+  async commit<A>(input: {
+    commandId: string;
+    previousVersion: number;
+    events: readonly CaseEvent[];
+    state: CaseState;
+    answer: (numbered: CaseEvent[]) => A;
+  }): Promise<{ events: CaseEvent[]; answer: A } | { replay: StoredAnswer }> {
+    return this.db.transaction(async (tx) => {
+      // One writer at a time across service nodes, so sequence numbers are assigned in commit order.
+      if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7310002)');
+      const earlier = await tx.get<{ case_id: string | null; answer: unknown }>('SELECT case_id, answer FROM commands WHERE command_id = ?', [input.commandId]);
+      if (earlier) return { replay: { caseId: earlier.case_id, answer: fromJson(earlier.answer) } };
+      const current = await tx.get<{ version: number }>('SELECT version FROM cases WHERE id = ?', [input.state.id]);
+      if ((current?.version ?? 0) !== input.previousVersion) throw new VersionConflictError(input.state.id);
+      const head = await tx.get<{ head: number | null }>('SELECT MAX(seq) AS head FROM case_events');
+      let seq = Number(head?.head ?? 0);
+      const numbered = input.events.map((e) => ({ ...e, seq: ++seq }) as CaseEvent);
+      for (const e of numbered) {
+        await tx.run(
+          `INSERT INTO case_events (seq, case_id, version, type, at, actor_id, actor_role, from_stage, to_stage, command_id, event)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [e.seq, e.caseId, e.version, e.type, e.at, e.actor.userId, e.actor.role, e.fromStage, e.toStage, e.commandId, JSON.stringify(e)],
+        );
+      }
+      await this.writeProjection(tx, input.state, seq, current !== undefined);
+      const answer = input.answer(numbered);
+      await tx.run('INSERT INTO commands (command_id, case_id, at, answer) VALUES (?, ?, ?, ?)', [
+        input.commandId,
+        input.state.id,
+        numbered[0]?.at ?? new Date().toISOString(),
+        JSON.stringify(answer),
+      ]);
+      return { events: numbered, answer };
+    });
+  }
+
+  /** Records a refusal as the command's answer, so a retry gets the same answer. */
+  async recordAnswer(commandId: string, caseId: string | null, answer: unknown): Promise<void> {
+    const sql =
+      this.db.dialect === 'postgres'
+        ? 'INSERT INTO commands (command_id, case_id, at, answer) VALUES (?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING'
+        : 'INSERT OR IGNORE INTO commands (command_id, case_id, at, answer) VALUES (?, ?, ?, ?)';
+    await this.db.run(sql, [commandId, caseId, new Date().toISOString(), JSON.stringify(answer)]);
+  }
+
+  private async writeProjection(tx: Queryable, s: CaseState, lastSeq: number, exists: boolean): Promise<void> {
+    const columns = {
+      number: s.number,
+      version: s.version,
+      stage: s.stage,
+      category_code: s.categoryCode,
+      urgency: s.urgency,
+      channel: s.channel,
+      street_code: s.place.streetCode,
+      community_code: s.place.communityCode,
+      grid_code: s.place.gridCode,
+      lon: s.place.lon,
+      lat: s.place.lat,
+      component_code: s.componentCode ?? null,
+      department_ids: departmentList(s),
+      lead_department_id: s.leadDepartmentId ?? null,
+      reported_at: s.reportedAt,
+      dispatched_at: s.dispatchedAt ?? null,
+      handled_at: s.handledAt ?? null,
+      closed_at: s.closedAt ?? null,
+      current_deadline: currentDeadline(s),
+      is_open: isOpenStage(s.stage) ? 1 : 0,
+      last_seq: lastSeq,
+      state: JSON.stringify(s),
+    };
+    const names = Object.keys(columns);
+    const values = Object.values(columns);
+    if (exists) {
+      await tx.run(`UPDATE cases SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, [...values, s.id]);
+    } else {
+      await tx.run(`INSERT INTO cases (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`, [s.id, ...values]);
+    }
+  }
+
+  /** Events after `seq`, oldest first, at most `limit`, within the scope. */
+  async eventsSince(seq: number, limit: number, scope: Scope = { kind: 'all' }): Promise<CaseEvent[]> {
+    const rows =
+      scope.kind === 'all'
+        ? await this.db.all<{ event: unknown }>('SELECT event FROM case_events WHERE seq > ? ORDER BY seq LIMIT ?', [seq, limit])
+        : await this.db.all<{ event: unknown }>(
+            `SELECT e.event FROM case_events e JOIN cases c ON c.id = e.case_id
+             WHERE e.seq > ? AND c.department_ids LIKE ? ORDER BY e.seq LIMIT ?`,
+            [seq, `% ${scope.departmentId} %`, limit],
+          );
+    return rows.map((r) => fromJson<CaseEvent>(r.event));
+  }
+
+  async countEventsSince(seq: number): Promise<number> {
+    const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM case_events WHERE seq > ?', [seq]);
+    return Number(row?.n ?? 0);
+  }
+
+  async caseTrail(caseId: string): Promise<CaseEvent[]> {
+    const rows = await this.db.all<{ event: unknown }>('SELECT event FROM case_events WHERE case_id = ? ORDER BY version', [caseId]);
+    return rows.map((r) => fromJson<CaseEvent>(r.event));
+  }
+
+  /**
+   * The working set a window starts from: every open case in scope, plus those that ended
+   * recently (so a just-closed case does not vanish from a screen at reconnect).
+   */
+  async workingSet(scope: Scope, endedSince: string): Promise<CaseState[]> {
+    const where = scopeClause(scope);
+    const rows = await this.db.all<CaseRow>(
+      `SELECT state FROM cases WHERE (is_open = 1 OR reported_at >= ? OR closed_at >= ?) AND ${where.sql} ORDER BY reported_at`,
+      [endedSince, endedSince, ...where.params],
+    );
+    return rows.map((r) => fromJson<CaseState>(r.state));
+  }
+
+  /** A filtered, sorted page of cases for a screen (the filters are the queue's). */
+  async queryCases(q: CaseQuery, scope: Scope): Promise<{ cases: CaseState[]; total: number }> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    const add = (sql: string, ...values: SqlValue[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    const s = scopeClause(scope);
+    add(s.sql, ...s.params);
+    if (q.stages?.length) add(`stage IN (${q.stages.map(() => '?').join(',')})`, ...q.stages);
+    if (q.streetCode) add('street_code = ?', q.streetCode);
+    if (q.communityCode) add('community_code = ?', q.communityCode);
+    if (q.gridCode) add('grid_code = ?', q.gridCode);
+    if (q.categoryCode) add('category_code = ?', q.categoryCode);
+    if (q.urgency) add('urgency = ?', q.urgency);
+    if (q.channel) add('channel = ?', q.channel);
+    if (q.departmentId) add('department_ids LIKE ?', `% ${q.departmentId} %`);
+    if (q.overdueOnly) add('is_open = 1 AND current_deadline < ?', new Date().toISOString());
+    if (q.text) {
+      // The number, the address and the description all live in the state JSON as text.
+      const column = this.db.dialect === 'postgres' ? 'state::text' : 'state';
+      add(`(number LIKE ? OR ${column} LIKE ?)`, `%${q.text}%`, `%${q.text}%`);
+    }
+    const sortColumn = { deadline: 'current_deadline', reportedAt: 'reported_at', number: 'number' }[q.sort];
+    const direction = q.order === 'desc' ? 'DESC' : 'ASC';
+    const whereSql = where.join(' AND ');
+    const total = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${whereSql}`, params);
+    // Cases without a running deadline sort last whichever the direction.
+    const rows = await this.db.all<CaseRow>(
+      `SELECT state FROM cases WHERE ${whereSql}
+       ORDER BY CASE WHEN ${sortColumn} IS NULL THEN 1 ELSE 0 END, ${sortColumn} ${direction}, id LIMIT ? OFFSET ?`,
+      [...params, q.limit, q.offset],
+    );
+    return { cases: rows.map((r) => fromJson<CaseState>(r.state)), total: Number(total?.n ?? 0) };
+  }
+
+  /** Open cases whose current link has a deadline before `until`: the deadline watcher's work list. */
+  async casesDueBefore(until: string): Promise<CaseState[]> {
+    const rows = await this.db.all<CaseRow>(
+      'SELECT state FROM cases WHERE is_open = 1 AND current_deadline IS NOT NULL AND current_deadline <= ? ORDER BY current_deadline',
+      [until],
+    );
+    return rows.map((r) => fromJson<CaseState>(r.state));
+  }
+
+  /** The next human case number of a day: DC20261123-00042. */
+  async nextCaseNumber(day: string): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7310003)');
+      const row = await tx.get<{ last: number }>('SELECT last FROM case_numbers WHERE day = ?', [day]);
+      const next = (row?.last ?? 0) + 1;
+      if (row) await tx.run('UPDATE case_numbers SET last = ? WHERE day = ?', [next, day]);
+      else await tx.run('INSERT INTO case_numbers (day, last) VALUES (?, ?)', [day, next]);
+      return `DC${day.replace(/-/g, '')}-${String(next).padStart(5, '0')}`;
+    });
+  }
+}
