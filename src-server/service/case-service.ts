@@ -12,6 +12,7 @@ import type { Actor } from '../../src-shared/domain/roles';
 import { refusal, type Refusal } from '../../src-shared/errors';
 import { CaseStore, VersionConflictError } from '../store/case-store';
 import type { DistrictIndex } from './district-index';
+import { DEFAULT_DUPLICATE_RULES, findDuplicate, type DuplicateRules } from './duplicates';
 
 export type CommandAnswer = { ok: true; events: CaseEvent[]; state: CaseState; duplicate?: boolean } | Refusal;
 
@@ -38,6 +39,7 @@ function beijingDay(now: Date): string {
  */
 export class CaseService {
   private readonly listeners = new Set<(committed: Committed) => void>();
+  duplicateRules: DuplicateRules = DEFAULT_DUPLICATE_RULES;
 
   constructor(
     readonly store: CaseStore,
@@ -128,8 +130,16 @@ export class CaseService {
     // Decide once without a number first, so a refused report does not leave a gap in the numbering.
     const dryRun = decide(null, { commandId, caseId: 'pending', type: 'report', payload: { ...payload, number: 'pending' } }, this.context(actor));
     if (!dryRun.ok) return dryRun;
+    const reportedCase = dryRun.events[0]?.type === 'reported' ? dryRun.events[0].payload : undefined;
+    const repeat =
+      reportedCase && !payload.duplicateOf
+        ? await findDuplicate(this.store, { categoryCode: reportedCase.categoryCode, lon: reportedCase.place.lon, lat: reportedCase.place.lat, componentCode: reportedCase.componentCode }, this.clock(), this.duplicateRules)
+        : undefined;
     const number = await this.store.nextCaseNumber(beijingDay(this.clock()));
-    return this.execute({ commandId, caseId: randomUUID(), type: 'report', payload: { ...payload, number } }, actor);
+    return this.execute(
+      { commandId, caseId: randomUUID(), type: 'report', payload: { ...payload, number, ...(repeat ? { duplicateOf: repeat.id } : {}) } },
+      actor,
+    );
   }
 
   private replayed(answer: unknown): CommandAnswer {

@@ -56,6 +56,8 @@ const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof ty
       `CREATE INDEX cases_reported ON cases (reported_at)`,
       `CREATE INDEX cases_closed ON cases (closed_at)`,
       `CREATE INDEX cases_lead ON cases (lead_department_id)`,
+      `CREATE INDEX cases_open_category ON cases (is_open, category_code)`,
+      `CREATE INDEX cases_component ON cases (component_code)`,
       `CREATE TABLE commands (
         command_id TEXT PRIMARY KEY,
         case_id TEXT,

@@ -26,6 +26,8 @@ export const commandPayloadSchemas = {
     componentCode: z.string().regex(/^\d{16}$/).optional(),
     photoIds,
     hasReporterContact: z.boolean().default(false),
+    /** Set by the service's duplicate detection at intake: the open case this report repeats. */
+    duplicateOf: z.string().min(1).max(64).optional(),
   }),
   /** 立案: the supervision centre accepts it, possibly re-categorised or marked urgent. */
   register: z.object({

@@ -157,6 +157,8 @@ function decideReport(command: CommandOf<'report'>, ctx: DecideContext): Draft[]
       },
       'reported',
     ),
+    // A repeat of an open case is linked in the same decision, so it is never dispatched twice.
+    ...(p.duplicateOf ? [draft('linkedAsDuplicate', { primaryCaseId: p.duplicateOf }, 'duplicate')] : []),
   ];
 }
 

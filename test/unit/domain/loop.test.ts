@@ -130,6 +130,13 @@ describe('refusals a person can read', () => {
 });
 
 describe('duplicates', () => {
+  it('a report found to repeat an open case is linked in the same decision', () => {
+    const d = attempt(null, 'report', 'system', { ...VALID_PAYLOADS.report, duplicateOf: 'case-0' });
+    expect(d.ok && d.events.map((e) => [e.type, e.fromStage, e.toStage, e.version])).toEqual([
+      ['reported', null, 'reported', 1],
+      ['linkedAsDuplicate', 'reported', 'duplicate', 2],
+    ]);
+  });
   it('links, refuses self-links, and unlinks back to the intake queue', () => {
     const s = caseAt('reported');
     expect(codeOf(attempt(s, 'linkDuplicate', 'intake', { primaryCaseId: s.id }))).toBe('DUPLICATE_OF_SELF');
