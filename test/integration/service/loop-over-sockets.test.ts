@@ -41,8 +41,10 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     await svc.close();
   });
 
+  let nextGrid = 100;
+  /** A new report in a grid of its own, so duplicate detection leaves it alone. */
   async function reported(): Promise<CaseState> {
-    const grid = svc.parts.district.district.grids[100];
+    const grid = svc.parts.district.district.grids[nextGrid++];
     if (!grid) throw new Error('no grid');
     const answer = await svc.parts.service.report(
       { categoryCode: 'E0101', channel: 'patrol', description: '胡同口暴露垃圾', lon: grid.centroid[0], lat: grid.centroid[1] },
@@ -57,7 +59,7 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     const dispatcher = await open('dispatcher-1');
     const sanitation = await open('handler-sanitation');
     const roads = await open('handler-roads');
-    const supervisorId = svc.parts.district.district.grids[100]?.supervisorId as string;
+    const supervisorId = svc.parts.district.district.grids[nextGrid]?.supervisorId as string;
     const supervisor = await open(supervisorId);
     const seenByDispatcher = collect(dispatcher);
     const seenBySanitation = collect(sanitation);
@@ -132,6 +134,24 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     const c = await reported();
     expect(await send(leader, 'register', c.id, {})).toMatchObject({ ok: false, code: 'READ_ONLY_ROLE' });
     expect(await svc.parts.store.headSeq()).toBe(head + 1); // only the report
+  });
+
+  it('links a second report of the same problem to the first, so it is never dispatched twice', async () => {
+    const grid = svc.parts.district.district.grids[1500];
+    if (!grid) throw new Error('no grid');
+    const at = { lon: grid.centroid[0], lat: grid.centroid[1] };
+    const supervisor = { userId: grid.supervisorId, role: 'supervisor' as const };
+    const first = await svc.parts.service.report({ categoryCode: 'E0103', channel: 'patrol', description: '人行道乱堆物料', ...at }, supervisor);
+    const hotline = await svc.parts.service.report(
+      { categoryCode: 'E0103', channel: 'hotline', description: '市民来电：路边堆了很多建材', lon: at.lon + 0.0002, lat: at.lat, hasReporterContact: true },
+      { userId: 'intake-1', role: 'intake' },
+    );
+    const farAway = await svc.parts.service.report({ categoryCode: 'E0103', channel: 'patrol', description: '另一处堆物', lon: at.lon + 0.003, lat: at.lat }, supervisor);
+    if (!first.ok || !hotline.ok || !farAway.ok) throw new Error('refused');
+    expect(hotline.state).toMatchObject({ stage: 'duplicate', duplicateOf: first.state.id });
+    expect(farAway.state.stage).toBe('reported');
+    const dispatcher = await open('dispatcher-1');
+    expect(await send(dispatcher, 'dispatch', hotline.state.id, { leadDepartmentId: 'sanitation' })).toMatchObject({ ok: false, code: 'STAGE_NOT_ALLOWED' });
   });
 
   it('refuses a connection it cannot identify', async () => {
