@@ -141,12 +141,12 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     if (!grid) throw new Error('no grid');
     const at = { lon: grid.centroid[0], lat: grid.centroid[1] };
     const supervisor = { userId: grid.supervisorId, role: 'supervisor' as const };
-    const first = await svc.parts.service.report({ categoryCode: 'E0103', channel: 'patrol', description: '人行道乱堆物料', ...at }, supervisor);
+    const first = await svc.parts.service.report({ categoryCode: 'E0106', channel: 'patrol', description: '人行道乱堆物料', ...at }, supervisor);
     const hotline = await svc.parts.service.report(
-      { categoryCode: 'E0103', channel: 'hotline', description: '市民来电：路边堆了很多建材', lon: at.lon + 0.0002, lat: at.lat, hasReporterContact: true },
+      { categoryCode: 'E0106', channel: 'hotline', description: '市民来电：路边堆了很多建材', lon: at.lon + 0.0002, lat: at.lat, hasReporterContact: true },
       { userId: 'intake-1', role: 'intake' },
     );
-    const farAway = await svc.parts.service.report({ categoryCode: 'E0103', channel: 'patrol', description: '另一处堆物', lon: at.lon + 0.003, lat: at.lat }, supervisor);
+    const farAway = await svc.parts.service.report({ categoryCode: 'E0106', channel: 'patrol', description: '另一处堆物', lon: at.lon + 0.003, lat: at.lat }, supervisor);
     if (!first.ok || !hotline.ok || !farAway.ok) throw new Error('refused');
     expect(hotline.state).toMatchObject({ stage: 'duplicate', duplicateOf: first.state.id });
     expect(farAway.state.stage).toBe('reported');
