@@ -6,7 +6,7 @@ import type { CaseEvent } from './events';
 import { categoryOf, deadline, draft, photos, type Draft } from './decide-helpers';
 import { ROLE_NAMES, type Actor } from './roles';
 import { COMMAND_RULES } from './rules';
-import { STAGE_NAMES, type Stage } from './stages';
+import { STAGE_NAMES } from './stages';
 import { stateGuard } from './guards';
 import { decideOnCase } from './decide-on-case';
 

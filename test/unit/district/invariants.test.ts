@@ -135,7 +135,7 @@ describe('demo district: geometry', () => {
       expect(booleanPointInPolygon(g.centroid, boundary), g.code).toBe(true);
       expect(overlapArea(g.shape, boundaryShape) / g.shape.areaM2, g.code).toBeGreaterThanOrEqual(0.999);
     }
-  });
+  }, 30_000);
 
   it('keeps every grid inside its own community and no other', () => {
     for (const g of grids.values()) {

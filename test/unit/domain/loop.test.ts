@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, evolve, replay, type CaseEvent, type CaseState } from '../../../src-shared/domain';
+import { STAGES, decide, evolve, isOpenStage, replay, type CaseEvent, type CaseState } from '../../../src-shared/domain';
 import { decideOnCase } from '../../../src-shared/domain/decide-on-case';
 import { ACTORS, GAS_LEAK, GRID_A, T0, VALID_PAYLOADS, apply, caseAt, commandId, context } from './fixtures';
 
@@ -280,5 +280,11 @@ describe('evidence and the fold', () => {
     const s = caseAt('reported');
     const r = decideOnCase(s, { commandId: commandId(), caseId: s.id, type: 'report', payload: VALID_PAYLOADS.report as never }, context(ACTORS.supervisor));
     expect(r).toMatchObject({ ok: false, code: 'CASE_EXISTS' });
+  });
+});
+
+describe('stages', () => {
+  it('open stages are the ones a case can still move from', () => {
+    expect(STAGES.filter(isOpenStage)).toEqual(STAGES.filter((s) => !['rejected', 'duplicate', 'closed'].includes(s)));
   });
 });

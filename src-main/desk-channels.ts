@@ -1,0 +1,4 @@
+/** IPC channel names shared by the main process and the preload (both in src-main). */
+export const DESK_CHANNELS = {
+  version: 'desk:version',
+} as const;

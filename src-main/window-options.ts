@@ -1,0 +1,86 @@
+/**
+ * The desk window's security settings and navigation rules, kept free of any `electron` import so
+ * that vitest can check them: a regression here would hand Node to a web page.
+ */
+
+/** The subset of Electron's `WebPreferences` we set; structurally compatible with it. */
+export interface DeskWebPreferences {
+  preload: string;
+  contextIsolation: true;
+  sandbox: true;
+  nodeIntegration: false;
+  nodeIntegrationInWorker: false;
+  nodeIntegrationInSubFrames: false;
+  webSecurity: true;
+  allowRunningInsecureContent: false;
+  webviewTag: false;
+  spellcheck: false;
+}
+
+export function deskWebPreferences(preloadPath: string): DeskWebPreferences {
+  return {
+    preload: preloadPath,
+    // The page never sees Node or Electron: only what preload.ts passes through contextBridge.
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    // A control room runs offline; the spellchecker would try to download dictionaries.
+    spellcheck: false,
+  };
+}
+
+export interface DeskWindowOptions {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  backgroundColor: string;
+  show: boolean;
+  title: string;
+  autoHideMenuBar: boolean;
+  webPreferences: DeskWebPreferences;
+}
+
+export function deskWindowOptions(preloadPath: string): DeskWindowOptions {
+  return {
+    width: 1600,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    // Same as the renderer's background, so a window never flashes white on a dark wall.
+    backgroundColor: '#0b1220',
+    show: false,
+    title: '东城区网格化城市管理指挥中心',
+    autoHideMenuBar: true,
+    webPreferences: deskWebPreferences(preloadPath),
+  };
+}
+
+/**
+ * May a desk window go to `target`? Only to a page of the renderer itself: the same file:// folder
+ * in a packaged desk, the same origin with the dev server. Everything else (links in case text,
+ * redirects) is refused; a window never turns into a general browser.
+ */
+export function isDeskPage(target: string, rendererEntry: string): boolean {
+  let to: URL;
+  let home: URL;
+  try {
+    to = new URL(target);
+    home = new URL(rendererEntry);
+  } catch {
+    return false;
+  }
+  if (home.protocol === 'file:') {
+    if (to.protocol !== 'file:') return false;
+    const folder = home.pathname.slice(0, home.pathname.lastIndexOf('/') + 1);
+    // A normalised URL cannot climb out with "..", so a prefix test on the pathname is enough.
+    return to.pathname.startsWith(folder);
+  }
+  if (home.protocol === 'http:' || home.protocol === 'https:') return to.origin === home.origin;
+  return false;
+}

@@ -1,0 +1,38 @@
+import { createI18n } from 'vue-i18n';
+import type { Locale } from '../../../src-shared/i18n-text';
+import { en } from './en';
+import { zhCN, type DeskMessages } from './zh-CN';
+
+export const DESK_LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+const STORAGE_KEY = 'desk.locale';
+
+/** The language a window starts in: the operator's last choice on this machine, else Chinese. */
+export function initialLocale(stored: string | null): Locale {
+  return stored === 'en' || stored === 'zh-CN' ? stored : 'zh-CN';
+}
+
+export function rememberLocale(locale: Locale): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Storage can be disabled (kiosk profiles); the choice then lasts for this window only.
+  }
+}
+
+function storedLocale(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function createDeskI18n() {
+  return createI18n<[DeskMessages], Locale, false>({
+    legacy: false,
+    locale: initialLocale(storedLocale()),
+    fallbackLocale: 'zh-CN',
+    messages: { 'zh-CN': zhCN, en },
+  });
+}

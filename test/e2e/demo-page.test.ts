@@ -1,0 +1,77 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src-server/renderer-build';
+import type { RunningWebDesk } from '../../src-server/web-desk';
+import { launchChromium } from './support/browser';
+import { startBuiltWebDesk } from './support/web-desk';
+
+const screenshots = join(projectRoot(), 'test-results', 'screenshots');
+
+describe('demo page in Chromium (web desk)', () => {
+  let desk: RunningWebDesk;
+  let browser: Browser;
+  let page: Page;
+  // Console errors include CSP refusals, which would otherwise fail silently in a page.
+  const pageProblems: string[] = [];
+
+  beforeAll(async () => {
+    const started = await startBuiltWebDesk();
+    desk = started.desk;
+    if (started.buildMs !== null) console.info(`renderer built in ${started.buildMs} ms`);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageProblems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => pageProblems.push(`page: ${error.message}`));
+    await mkdir(screenshots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+  });
+
+  it('shows the demo district on #/queue in Chinese', async () => {
+    await page.goto(`${desk.origin}/#/queue`);
+    await page.locator('[data-test="district-summary"][data-loaded="yes"]').waitFor({ timeout: 30_000 });
+
+    await expect.poll(() => page.locator('[data-test="tile-streets"] [data-test="value"]').textContent()).toBe('17');
+    expect(await page.locator('[data-test="tile-communities"] [data-test="value"]').textContent()).toBe('169');
+    expect(await page.locator('[data-test="street-row"]').count()).toBe(17);
+    expect(await page.locator('[data-test="view-name"]').textContent()).toBe('案件队列');
+    expect(await page.locator('h1').textContent()).toBe('东城区网格化城市管理指挥中心');
+    expect(await page.locator('[data-test="connection"]').getAttribute('data-state')).toBe('online');
+    expect(await page.locator('[data-test="view-notice"]').textContent()).toContain('案件队列与派遣');
+
+    await page.screenshot({ path: join(screenshots, 'demo-queue.png') });
+  });
+
+  it('switches to English', async () => {
+    await page.locator('[data-test="locale-en"]').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Dongcheng Grid Command Centre');
+    expect(await page.locator('[data-test="view-name"]').textContent()).toBe('Case queue');
+    expect(await page.locator('[data-test="tile-communities"]').textContent()).toContain('Communities');
+    expect(await page.locator('[data-test="connection"]').textContent()).toContain('Service online');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.screenshot({ path: join(screenshots, 'demo-queue-en.png') });
+  });
+
+  it('follows the hash to another view and keeps the language', async () => {
+    await page.locator('nav a[href="#/map"]').click();
+    await expect.poll(() => page.locator('[data-test="view-name"]').textContent()).toBe('City map');
+    expect(page.url()).toMatch(/#\/map$/);
+    expect(await page.locator('[data-test="view-notice"]').textContent()).toContain('3D city map');
+
+    // An unknown view falls back to the queue instead of a blank window.
+    await page.goto(`${desk.origin}/#/nowhere`);
+    await expect.poll(() => page.url()).toMatch(/#\/queue$/);
+    expect(await page.locator('[data-test="view-name"]').textContent()).toBe('Case queue');
+  });
+
+  it('ran without page errors or CSP refusals', () => {
+    expect(pageProblems).toEqual([]);
+  });
+});
