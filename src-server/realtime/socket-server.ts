@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import {
   caseQuerySchema,
   caseTrailRequestSchema,
+  reportRequestSchema,
   syncRequestSchema,
   type ClientToServerEvents,
   type EventBatch,
@@ -84,6 +85,13 @@ export function attachRealtime(
     socket.on('case:command', (command, ack) => {
       if (typeof ack !== 'function') return;
       void service.execute(command, actorOf(user)).then(ack);
+    });
+
+    socket.on('case:report', (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = reportRequestSchema.safeParse(request);
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      void service.report(parsed.data.payload, actorOf(user), parsed.data.commandId).then(ack);
     });
 
     socket.on('case:sync', (request, ack) => {

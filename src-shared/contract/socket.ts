@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Refusal } from '../errors';
-import type { CaseCommand } from '../domain/commands';
+import { commandPayloadSchemas, type CaseCommand } from '../domain/commands';
 import type { CaseEvent } from '../domain/events';
 import type { CaseState } from '../domain/case';
 import { ROLES } from '../domain/roles';
@@ -43,6 +43,13 @@ export const caseQuerySchema = z.object({
   limit: z.number().int().positive().max(500).default(100),
 });
 export type CaseQuery = z.infer<typeof caseQuerySchema>;
+
+/** A report made at a desk (e.g. an intake operator typing in a phone call): the service numbers it. */
+export const reportRequestSchema = z.object({
+  commandId: z.string().min(8).max(64),
+  payload: commandPayloadSchemas.report.omit({ number: true, duplicateOf: true }),
+});
+export type ReportRequest = z.input<typeof reportRequestSchema>;
 
 export const caseTrailRequestSchema = z.object({ caseId: z.string().min(1).max(64) });
 
@@ -96,6 +103,7 @@ export interface Hello {
 
 export interface ClientToServerEvents {
   'case:command': (command: CaseCommand, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
+  'case:report': (request: ReportRequest, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
   'case:sync': (request: SyncRequest, ack: (answer: Answer<SyncAnswer>) => void) => void;
   'case:query': (query: Partial<CaseQuery>, ack: (answer: Answer<{ cases: CaseState[]; total: number }>) => void) => void;
   'case:trail': (request: { caseId: string }, ack: (answer: Answer<{ case: CaseState; events: CaseEvent[] }>) => void) => void;
