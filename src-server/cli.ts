@@ -79,6 +79,9 @@ async function serve(config: ServiceConfig): Promise<void> {
     tokens: config.tokens,
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     duplicates: config.duplicates,
+    deadlines: config.deadlines,
+    simulator: config.simulator.enabled && config.demo ? config.simulator : false,
+    onProgress: (message) => process.stdout.write(`${message}\n`),
   });
   // Wildcard binds are reachable on loopback too; print a URL a person can click.
   const shownOrigin = config.host === '0.0.0.0' || config.host === '::' ? `http://127.0.0.1:${desk.port}` : desk.origin;

@@ -6,6 +6,9 @@ import { startHttpServer, type ApiRoute, type RunningHttpServer } from './http/s
 import { attachRealtime, type GridIo } from './realtime/socket-server';
 import { createCaseService, type CaseServiceParts, type StorageConfig } from './service/bootstrap';
 import type { DuplicateRules } from './service/duplicates';
+import { DeadlineWatcher } from './service/deadline-watcher';
+import { DemoClock } from './simulator/clock';
+import { Simulator } from './simulator/simulator';
 
 export interface WebDeskOptions {
   host: string;
@@ -21,7 +24,22 @@ export interface WebDeskOptions {
   tokens?: Record<string, string>;
   redisUrl?: string;
   duplicates?: DuplicateRules;
+  /** Deadline reminders, overdue alerts and 督办; off in tests that drive alarms themselves. */
+  deadlines?: { reminderShare: number; supervisionMultiple: number; tickSeconds: number } | false;
   clock?: () => Date;
+  /** The demo simulator (a live district); off by default, on in `npm run serve`. */
+  simulator?: SimulatorSettings | false;
+  /** Told about first-start progress (the backfill takes a while). */
+  onProgress?: (message: string) => void;
+}
+
+export interface SimulatorSettings {
+  seed: number;
+  profile: 'mature' | 'struggling';
+  ratePerDay: number;
+  speed: number;
+  backfillHours: number;
+  centre: boolean;
 }
 
 export interface RunningWebDesk extends RunningHttpServer {
@@ -29,6 +47,7 @@ export interface RunningWebDesk extends RunningHttpServer {
   deskUrl: string;
   parts: CaseServiceParts;
   io: GridIo;
+  simulator: Simulator | undefined;
 }
 
 /**
@@ -39,16 +58,50 @@ export interface RunningWebDesk extends RunningHttpServer {
 export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebDesk> {
   const { logger } = options;
   const startedAt = performance.now();
+  // The demo runs on the simulator's clock (it may be accelerated); it is plugged in below,
+  // once the store says where the district's time stands.
+  let clock: () => Date = options.clock ?? (() => new Date());
   const parts = await createCaseService(
     {
       storage: options.storage ?? { kind: 'sqlite', file: ':memory:' },
       ...(options.districtDir ? { districtDir: options.districtDir } : {}),
       demo: options.demo ?? true,
       ...(options.tokens ? { tokens: options.tokens } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: () => clock(),
     },
     logger,
   );
+  let demoClock: DemoClock | undefined;
+  let simulator: Simulator | undefined;
+  if (options.simulator) {
+    const settings = options.simulator;
+    // Never go back in time: a demo that ran accelerated is ahead of the wall clock.
+    const last = await parts.db.get<{ at: string | null }>('SELECT MAX(at) AS at FROM case_events');
+    const start = new Date(Math.max(clock().getTime(), last?.at ? Date.parse(last.at) : 0));
+    demoClock = new DemoClock({ start, speed: settings.speed });
+    const c = demoClock;
+    clock = () => c.now();
+    simulator = new Simulator(parts.service, parts.district.district, {
+      seed: settings.seed,
+      profile: settings.profile,
+      clock: demoClock,
+      ratePerDay: settings.ratePerDay,
+      speed: settings.speed,
+      centre: settings.centre,
+    });
+    if (settings.backfillHours > 0) {
+      const isEmpty = Number((await parts.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM cases'))?.n ?? 0) === 0;
+      if (isEmpty) {
+        options.onProgress?.(`First start: simulating the district's last ${settings.backfillHours} h of history (${settings.ratePerDay.toLocaleString('en')} reports/day) …`);
+        const t0 = performance.now();
+        await simulator.backfillIfEmpty(settings.backfillHours / 24);
+        const stats = await simulator.stats();
+        options.onProgress?.(`  … ${stats.applied.toLocaleString('en')} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        // The backfill took real time: catch the demo clock up with the wall clock.
+        demoClock.hold(new Date(Math.max(Date.now(), demoClock.nowMs())));
+      }
+    }
+  }
   if (options.duplicates) parts.service.duplicateRules = options.duplicates;
   // The district does not change while the service runs, so the summary is computed once.
   const summary = summarizeDistrict(parts.district.district);
@@ -74,12 +127,26 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
   }
   const io = attachRealtime(http.server, parts.service, parts.people, logger.child({ part: 'realtime' }), redis ? { adapter: createAdapter(redis) } : {});
 
+  const deadlines = options.deadlines ?? { reminderShare: 0.8, supervisionMultiple: 2, tickSeconds: 30 };
+  const watcher = deadlines
+    ? new DeadlineWatcher(parts.service, logger.child({ part: 'deadlines' }), {
+        tickMs: deadlines.tickSeconds * 1000,
+        thresholds: { reminderShare: deadlines.reminderShare, supervisionMultiple: deadlines.supervisionMultiple },
+        ...(demoClock ? { clockRate: () => (demoClock as DemoClock).speed } : {}),
+      })
+    : undefined;
+  await watcher?.start();
+  simulator?.start();
+
   return {
     ...http,
     deskUrl: `${http.origin}/#/queue`,
     parts,
     io,
+    simulator,
     close: async () => {
+      await simulator?.stop();
+      await watcher?.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await http.close().catch(() => undefined);

@@ -32,6 +32,20 @@ export const ERROR_MESSAGES = {
   EMERGENCY_ROUTE: { zh: '紧急案卷由应急联动值班员派遣', en: 'Urgent cases are dispatched by the emergency duty officer' },
   ALREADY_EMERGENCY: { zh: '该案卷已转入应急联动', en: 'This case is already on the emergency route' },
   NOT_AUTHENTICATED: { zh: '请先登录', en: 'Please sign in first' },
+  // Intake over HTTP (supervisor terminals, the 12345 hand-off, camera gateways, Open311 apps).
+  API_KEY_INVALID: { zh: '接口密钥无效或缺失', en: 'The API key is missing or not valid' },
+  BODY_TOO_LARGE: { zh: '提交的内容超过 {limit} 字节上限', en: 'The request body is larger than the {limit}-byte limit' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的提交格式 {type}，请使用 {expected}', en: 'Unsupported request format {type}; use {expected}' },
+  PHOTO_TOO_LARGE: { zh: '照片“{name}”超过 {limitMb} MB 上限', en: 'Photo "{name}" is larger than the {limitMb} MB limit' },
+  PHOTO_TYPE: { zh: '照片“{name}”不是 JPEG、PNG 或 WebP 图片', en: 'Photo "{name}" is not a JPEG, PNG or WebP image' },
+  TOO_MANY_PHOTOS: { zh: '每次最多上传 {limit} 张照片', en: 'At most {limit} photos per report' },
+  PHOTO_NOT_FOUND: { zh: '找不到照片 {photoId}', en: 'No photo {photoId}' },
+  UNKNOWN_CAMERA: { zh: '未知的视频探头 {cameraId}', en: 'Unknown camera {cameraId}' },
+  UNKNOWN_CAMERA_KIND: { zh: '视频智能识别不支持的类别 {kind}', en: 'Camera detection does not cover the kind {kind}' },
+  SERVICE_NOT_FOUND: { zh: '未知的服务类别 {serviceCode}', en: 'Unknown service {serviceCode}' },
+  REQUEST_NOT_FOUND: { zh: '找不到诉求 {requestId}', en: 'No service request {requestId}' },
+  NO_REPORTER_CONTACT: { zh: '案卷 {caseId} 没有上报人联系方式', en: 'Case {caseId} has no reporter contact' },
+  REVEAL_NOT_ALLOWED: { zh: '“{role}”无权查看上报人完整联系方式', en: 'A {roleEn} may not see the reporter\'s full contact' },
   INTERNAL: { zh: '服务内部错误（{detail}），操作未生效，请稍后重试', en: 'Internal service error ({detail}); nothing was changed, please retry' },
 } as const satisfies Record<string, BilingualText>;
 

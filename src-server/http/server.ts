@@ -5,13 +5,98 @@ import { notFound, refuse, sendJson } from './answers';
 import { serveStatic } from './static-files';
 
 /**
- * A JSON endpoint. `answer` returns the body of a 200; throwing answers 500 with a logged error.
- * The case service adds its intake endpoints as more routes, and attaches socket.io to `server`.
+ * What a handler may answer instead of a plain body: its own status, headers, and a JSON body or
+ * bytes (a photo). A plain value is still a 200 JSON body, so simple routes stay one line.
+ */
+export class HttpAnswer {
+  private constructor(
+    readonly status: number,
+    readonly body: { json: unknown } | { bytes: Uint8Array; contentType: string },
+    readonly headers: Readonly<Record<string, string>>,
+  ) {}
+
+  static json(status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer {
+    return new HttpAnswer(status, { json: body }, headers);
+  }
+
+  static bytes(status: number, bytes: Uint8Array, contentType: string, headers: Record<string, string> = {}): HttpAnswer {
+    return new HttpAnswer(status, { bytes, contentType }, headers);
+  }
+}
+
+/** What the server found in the URL for a handler: the path's `:name` parts and the query. */
+export interface RouteContext {
+  params: Readonly<Record<string, string>>;
+  query: URLSearchParams;
+}
+
+/**
+ * An endpoint. `path` is fixed (`/api/district/summary`) or has `:name` parts, whole segments or
+ * with a literal tail (`/open311/v2/requests/:id.json`). `answer` returns the body of a 200, or
+ * an HttpAnswer; throwing answers 500 with a logged error. It reads the request body itself (see
+ * request-body.ts), so each route sets its own limits. The case service adds its intake endpoints
+ * as more routes, and attaches socket.io to `server`.
  */
 export interface ApiRoute {
   method: 'GET' | 'POST';
   path: string;
-  answer(request: IncomingMessage): Promise<unknown> | unknown;
+  answer(request: IncomingMessage, context: RouteContext): Promise<unknown> | unknown;
+}
+
+/** Paths under these prefixes are API paths: unknown ones answer 404 JSON, not the static site. */
+const API_PREFIXES = ['/api/', '/open311/'];
+
+interface PatternRoute {
+  route: ApiRoute;
+  pattern: RegExp;
+  names: string[];
+}
+
+/** `/a/:id.json` → /^\/a\/([^/]+?)\.json$/ with names ['id']. */
+function compilePattern(route: ApiRoute): PatternRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const param = /^:([A-Za-z_]\w*)(.*)$/.exec(segment);
+      if (!param) return escapeRegExp(segment);
+      names.push(param[1] as string);
+      return `([^/]+?)${escapeRegExp(param[2] ?? '')}`;
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}$`), names };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function matchPattern(candidate: PatternRoute, path: string): Record<string, string> | undefined {
+  const found = candidate.pattern.exec(path);
+  if (!found) return undefined;
+  const params: Record<string, string> = {};
+  try {
+    candidate.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1] ?? '')));
+  } catch {
+    return undefined; // a malformed %-escape names nothing we serve
+  }
+  return params;
+}
+
+function sendAnswer(response: ServerResponse, answer: HttpAnswer): void {
+  if ('json' in answer.body) {
+    for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+    sendJson(response, answer.status, answer.body.json);
+    return;
+  }
+  const { bytes, contentType } = answer.body;
+  response.writeHead(answer.status, {
+    'content-type': contentType,
+    'content-length': bytes.byteLength,
+    'x-content-type-options': 'nosniff',
+    ...answer.headers,
+  });
+  response.end(response.req.method === 'HEAD' ? undefined : bytes);
 }
 
 export interface HttpServerOptions {
@@ -35,19 +120,36 @@ export interface RunningHttpServer {
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { logger } = options;
-  const routes = new Map(options.routes.map((route) => [`${route.method} ${route.path}`, route]));
+  const fixed = new Map(options.routes.filter((route) => !route.path.includes(':')).map((route) => [`${route.method} ${route.path}`, route]));
+  const patterns = options.routes.filter((route) => route.path.includes(':')).map(compilePattern);
+
+  function findRoute(method: string, path: string): { route: ApiRoute; params: Record<string, string> } | undefined {
+    const route = fixed.get(`${method} ${path}`);
+    if (route) return { route, params: {} };
+    for (const candidate of patterns) {
+      if (candidate.route.method !== method) continue;
+      const params = matchPattern(candidate, path);
+      if (params) return { route: candidate.route, params };
+    }
+    return undefined;
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     // Split the raw path off by hand: WHATWG URL parsing would resolve "/a/../b" and "%2e%2e" before
     // the static-file guard sees them, hiding attempts we want to refuse and log.
-    const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
-    const route = routes.get(`${method === 'HEAD' ? 'GET' : method} ${rawPath}`);
-    if (route) {
-      sendJson(response, 200, await route.answer(request));
+    const url = request.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const rawPath = queryAt < 0 ? url : url.slice(0, queryAt);
+    const rawQuery = queryAt < 0 ? '' : url.slice(queryAt + 1);
+    const found = findRoute(method === 'HEAD' ? 'GET' : method, rawPath);
+    if (found) {
+      const body = await found.route.answer(request, { params: found.params, query: new URLSearchParams(rawQuery) });
+      if (body instanceof HttpAnswer) sendAnswer(response, body);
+      else sendJson(response, 200, body);
       return;
     }
-    if (rawPath.startsWith('/api/')) {
+    if (API_PREFIXES.some((prefix) => rawPath.startsWith(prefix))) {
       notFound(response, rawPath);
       return;
     }

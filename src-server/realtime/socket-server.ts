@@ -108,7 +108,7 @@ export function attachRealtime(
       if (typeof ack !== 'function') return;
       const parsed = caseQuerySchema.safeParse(query ?? {});
       if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
-      void service.store.queryCases(parsed.data, scope).then(
+      void service.store.queryCases(parsed.data, scope, service.now()).then(
         (page) => ack({ ok: true, ...page }),
         (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
       );

@@ -84,7 +84,7 @@ export class CaseService {
         const decision = decide(before, command, this.context(actor));
         if (!decision.ok) {
           await this.store.recordAnswer(command.commandId, before ? command.caseId : null, decision);
-          log.info({ code: decision.code }, 'command refused');
+          log.debug({ code: decision.code }, 'command refused');
           return decision;
         }
         const after = decision.events.reduce<CaseState | null>(evolve, before) as CaseState;
@@ -97,7 +97,7 @@ export class CaseService {
             answer: (events): CommandAnswer => ({ ok: true, events, state: after }),
           });
           if ('replay' in result) return this.replayed(result.replay.answer);
-          log.info({ seq: result.events.at(-1)?.seq, stage: after.stage }, 'command applied');
+          log.debug({ seq: result.events.at(-1)?.seq, stage: after.stage }, 'command applied');
           this.publish({ events: result.events, before, after });
           return result.answer;
         } catch (error) {

@@ -1,3 +1,7 @@
+import { beijingCalendar } from '../../src-shared/calendar';
+import { categoryByCode } from '../../src-shared/catalog/categories';
+import type { Category } from '../../src-shared/catalog/category-types';
+import { DEFAULT_ALARM_THRESHOLDS, nextAlarmAt, type AlarmCalendar, type AlarmThresholds } from '../../src-shared/domain/alarms';
 import type { CaseState } from '../../src-shared/domain/case';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { currentLink } from '../../src-shared/domain/rules';
@@ -24,6 +28,13 @@ interface CaseRow {
   state: unknown;
 }
 
+interface AlarmRow {
+  id: string;
+  version: number;
+  next_alarm_at: string | null;
+  state: unknown;
+}
+
 /** The departments that can see a case, as ' a b ' so that LIKE '% a %' finds one exactly. */
 function departmentList(state: CaseState): string {
   const ids = [state.leadDepartmentId, ...state.assistingDepartmentIds].filter((id): id is string => Boolean(id));
@@ -33,6 +44,31 @@ function departmentList(state: CaseState): string {
 function currentDeadline(state: CaseState): string | null {
   const link = currentLink(state.stage);
   return (link && state.deadlines[link]) ?? null;
+}
+
+/** A case's next alarm instant (ISO) for the projection's `next_alarm_at`, or null when none will fall due. */
+export type AlarmPlanner = (state: CaseState) => string | null;
+
+export function alarmPlanner(
+  calendar: AlarmCalendar,
+  thresholds: AlarmThresholds = DEFAULT_ALARM_THRESHOLDS,
+  categories: (code: string) => Category | undefined = categoryByCode,
+): AlarmPlanner {
+  return (state) => {
+    const category = categories(state.categoryCode);
+    if (!category || !isOpenStage(state.stage)) return null;
+    return nextAlarmAt(state, { calendar, category, thresholds })?.toISOString() ?? null;
+  };
+}
+
+/** The district's calendar and the default thresholds: right for every node that does not configure its own. */
+export const DEFAULT_ALARM_PLANNER: AlarmPlanner = alarmPlanner(beijingCalendar);
+
+/** A case whose next alarm has fallen due, for the deadline watcher. */
+export interface AlarmDue {
+  id: string;
+  nextAlarmAt: string;
+  state: CaseState;
 }
 
 function scopeClause(scope: Scope): { sql: string; params: string[] } {
@@ -48,6 +84,12 @@ export function inScope(state: CaseState, scope: Scope): boolean {
  * events and projection and the command's answer go in one transaction, or none of them do.
  */
 export class CaseStore {
+  /**
+   * Computes `next_alarm_at` at every projection write. The deadline watcher installs its own
+   * (its calendar and thresholds) and then refreshes the column, so the two always agree.
+   */
+  alarmPlanner: AlarmPlanner = DEFAULT_ALARM_PLANNER;
+
   constructor(readonly db: Database) {}
 
   async migrate(): Promise<number[]> {
@@ -147,6 +189,7 @@ export class CaseStore {
       closed_at: s.closedAt ?? null,
       current_deadline: currentDeadline(s),
       is_open: isOpenStage(s.stage) ? 1 : 0,
+      next_alarm_at: this.alarmPlanner(s),
       last_seq: lastSeq,
       state: JSON.stringify(s),
     };
@@ -196,7 +239,7 @@ export class CaseStore {
   }
 
   /** A filtered, sorted page of cases for a screen (the filters are the queue's). */
-  async queryCases(q: CaseQuery, scope: Scope): Promise<{ cases: CaseState[]; total: number }> {
+  async queryCases(q: CaseQuery, scope: Scope, now: Date): Promise<{ cases: CaseState[]; total: number }> {
     const where: string[] = [];
     const params: SqlValue[] = [];
     const add = (sql: string, ...values: SqlValue[]) => {
@@ -213,7 +256,7 @@ export class CaseStore {
     if (q.urgency) add('urgency = ?', q.urgency);
     if (q.channel) add('channel = ?', q.channel);
     if (q.departmentId) add('department_ids LIKE ?', `% ${q.departmentId} %`);
-    if (q.overdueOnly) add('is_open = 1 AND current_deadline < ?', new Date().toISOString());
+    if (q.overdueOnly) add('is_open = 1 AND current_deadline < ?', now.toISOString());
     if (q.text) {
       // The number, the address and the description all live in the state JSON as text.
       const column = this.db.dialect === 'postgres' ? 'state::text' : 'state';
@@ -239,6 +282,73 @@ export class CaseStore {
       [until],
     );
     return rows.map((r) => fromJson<CaseState>(r.state));
+  }
+
+  /**
+   * Open cases whose next alarm is due by `until`, oldest alarm first, a page at a time
+   * (`after` = the last row of the previous page), so a case the watcher cannot alert does not
+   * hide the ones behind it.
+   */
+  async casesWithAlarmDue(until: string, limit: number, after?: { nextAlarmAt: string; id: string }): Promise<AlarmDue[]> {
+    const page = after
+      ? { sql: 'AND (next_alarm_at > ? OR (next_alarm_at = ? AND id > ?))', params: [after.nextAlarmAt, after.nextAlarmAt, after.id] }
+      : { sql: '', params: [] };
+    const rows = await this.db.all<{ id: string; next_alarm_at: string; state: unknown }>(
+      `SELECT id, next_alarm_at, state FROM cases
+       WHERE is_open = 1 AND next_alarm_at IS NOT NULL AND next_alarm_at <= ? ${page.sql}
+       ORDER BY next_alarm_at, id LIMIT ?`,
+      [until, ...page.params, limit],
+    );
+    return rows.map((r) => ({ id: r.id, nextAlarmAt: r.next_alarm_at, state: fromJson<CaseState>(r.state) }));
+  }
+
+  /** The earliest alarm instant after `instant` among open cases: when the watcher should look next. */
+  async earliestAlarmAfter(instant: string): Promise<string | undefined> {
+    const row = await this.db.get<{ next: string | null }>(
+      'SELECT MIN(next_alarm_at) AS next FROM cases WHERE is_open = 1 AND next_alarm_at > ?',
+      [instant],
+    );
+    return row?.next ?? undefined;
+  }
+
+  /**
+   * Recomputes `next_alarm_at` of every open case with the current planner: after the
+   * migration that added the column, and whenever the calendar or thresholds may have changed.
+   * Returns how many rows changed. A row that moved meanwhile keeps what its commit wrote.
+   */
+  async refreshAlarms(batch = 500): Promise<number> {
+    let changed = 0;
+    for (let last = ''; ; ) {
+      const rows = await this.db.all<AlarmRow>('SELECT id, version, next_alarm_at, state FROM cases WHERE is_open = 1 AND id > ? ORDER BY id LIMIT ?', [
+        last,
+        batch,
+      ]);
+      changed += await this.rewriteAlarms(rows);
+      const tail = rows.at(-1);
+      if (!tail || rows.length < batch) return changed;
+      last = tail.id;
+    }
+  }
+
+  /** `refreshAlarms` for a few cases. */
+  async refreshAlarmsOf(caseIds: readonly string[]): Promise<number> {
+    if (caseIds.length === 0) return 0;
+    const rows = await this.db.all<AlarmRow>(`SELECT id, version, next_alarm_at, state FROM cases WHERE id IN (${caseIds.map(() => '?').join(',')})`, caseIds);
+    return this.rewriteAlarms(rows);
+  }
+
+  private async rewriteAlarms(rows: readonly AlarmRow[]): Promise<number> {
+    const updates = rows
+      .map((r) => ({ id: r.id, version: r.version, before: r.next_alarm_at, after: this.alarmPlanner(fromJson<CaseState>(r.state)) }))
+      .filter((u) => u.before !== u.after);
+    if (updates.length === 0) return 0;
+    return this.db.transaction(async (tx) => {
+      let changed = 0;
+      for (const u of updates) {
+        changed += (await tx.run('UPDATE cases SET next_alarm_at = ? WHERE id = ? AND version = ?', [u.after, u.id, u.version])).changes;
+      }
+      return changed;
+    });
   }
 
   /** The next human case number of a day: DC20261123-00042. */

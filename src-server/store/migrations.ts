@@ -91,6 +91,23 @@ const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof ty
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'next deadline alarm per case, for the deadline watcher',
+    sql: () => [
+      // The earliest instant a reminder / overdue alert / supervision not yet raised falls due
+      // (ISO text like every instant here, so it compares as text). NULL = none will. Rows
+      // written before this migration are filled in by the watcher when it starts.
+      `ALTER TABLE cases ADD COLUMN next_alarm_at TEXT`,
+      `CREATE INDEX cases_open_next_alarm ON cases (is_open, next_alarm_at)`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'reporter e-mail, for Open311 reports that give one',
+    // Open311 clients may send an e-mail instead of a phone; kept apart from the case like the phone.
+    sql: () => [`ALTER TABLE reporter_contacts ADD COLUMN email TEXT`],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Refusal } from '../errors';
-import { commandPayloadSchemas, type CaseCommand } from '../domain/commands';
+import { commandPayloadSchemas, type CaseCommandInput } from '../domain/commands';
 import type { CaseEvent } from '../domain/events';
 import type { CaseState } from '../domain/case';
 import { ROLES } from '../domain/roles';
@@ -102,7 +102,7 @@ export interface Hello {
 }
 
 export interface ClientToServerEvents {
-  'case:command': (command: CaseCommand, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
+  'case:command': (command: CaseCommandInput, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
   'case:report': (request: ReportRequest, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
   'case:sync': (request: SyncRequest, ack: (answer: Answer<SyncAnswer>) => void) => void;
   'case:query': (query: Partial<CaseQuery>, ack: (answer: Answer<{ cases: CaseState[]; total: number }>) => void) => void;

@@ -78,6 +78,15 @@ export interface CaseState {
   closedAt?: string;
   /** When the current handling clock started (dispatch, rework or resume). */
   handleStartedAt?: string;
+  /**
+   * When the current round of each link's clock started: report (register); register, return or
+   * emergency route (dispatch); dispatch or rework (handle); send-to-verify (verify). An extension
+   * or a resume continues the same round. The alarms (80 % reminder, 2× supervision) measure from
+   * it. Absent in states written before it existed (readers fall back to the step instants).
+   */
+  linkStartedAt?: Partial<Record<Link, string>>;
+  /** Suspensions (挂账) within the current handling round: its clock stood still from → to (open while suspended). */
+  handlePauses?: { from: string; to?: string }[];
   /** Deadline per link as an instant; remaining time is computed from it, never stored. */
   deadlines: Partial<Record<Link, string>>;
   /** Links whose deadline was ever missed (by a late action or by the deadline watcher): kept for evaluation. */

@@ -100,4 +100,15 @@ export type CaseCommand = {
   };
 }[CommandType];
 
+/** A command as a client sends it: payload defaults (e.g. empty lists) may be left out. */
+export type CaseCommandInput = {
+  [K in CommandType]: {
+    commandId: string;
+    caseId: string;
+    expectedVersion?: number;
+    type: K;
+    payload: CommandPayloadInputs[K];
+  };
+}[CommandType];
+
 export type CommandOf<K extends CommandType> = Extract<CaseCommand, { type: K }>;

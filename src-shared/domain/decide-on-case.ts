@@ -14,6 +14,8 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
   const now = ctx.now;
   const category = categoryOf(state.categoryCode, ctx);
   if (isRefusal(category)) return category;
+  // A case on the emergency route runs on the 24/7 clock at every link, whatever its category.
+  const pace = state.emergency ? 'urgent' : state.urgency;
   switch (command.type) {
     case 'register': {
       const p = command.payload;
@@ -56,7 +58,7 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
             assistingDepartmentIds: [...new Set(p.assistingDepartmentIds)],
             ...(p.instructions ? { instructions: p.instructions } : {}),
             emergency: state.emergency || state.urgency === 'urgent',
-            handleDeadline: deadline(ctx, category, 'handle', state.urgency),
+            handleDeadline: deadline(ctx, category, 'handle', pace),
           },
           'dispatched',
         ),
@@ -79,7 +81,7 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
           {
             reason: command.payload.reason,
             departmentId: state.leadDepartmentId ?? '',
-            dispatchDeadline: deadline(ctx, category, 'dispatch', state.urgency),
+            dispatchDeadline: deadline(ctx, category, 'dispatch', pace),
           },
           'returned',
         ),
@@ -90,7 +92,7 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
       const p = command.payload;
       if (!p.granted) return [draft('extensionRefused', p.reason ? { reason: p.reason } : {}, state.stage)];
       const minutes = state.pendingRequest?.minutes ?? 0;
-      const limit = effectiveLimit({ minutes, clock: category.limits.handle.clock }, state.urgency);
+      const limit = effectiveLimit({ minutes, clock: category.limits.handle.clock }, pace);
       const from = state.deadlines.handle ? new Date(state.deadlines.handle) : now;
       return [draft('extensionGranted', { minutes, handleDeadline: ctx.calendar.addLimit(from, limit).toISOString() }, state.stage)];
     }
@@ -99,14 +101,14 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
     case 'decideSuspension': {
       const p = command.payload;
       if (!p.granted) return [draft('suspensionRefused', p.reason ? { reason: p.reason } : {}, state.stage)];
-      const clock = effectiveLimit(category.limits.handle, state.urgency).clock;
+      const clock = effectiveLimit(category.limits.handle, pace).clock;
       const due = state.deadlines.handle ? new Date(state.deadlines.handle) : now;
       const remainingMinutes = Math.max(0, ctx.calendar.minutesBetween(now, due, clock));
       return [draft('suspensionGranted', { remainingMinutes }, 'suspended')];
     }
     case 'resume': {
       const left = state.suspendedFrom ?? { stage: 'accepted' as const, remainingMinutes: 0 };
-      const clock = effectiveLimit(category.limits.handle, state.urgency).clock;
+      const clock = effectiveLimit(category.limits.handle, pace).clock;
       const handleDeadline = ctx.calendar.addLimit(now, { minutes: left.remainingMinutes, clock }).toISOString();
       return [draft('resumed', { handleDeadline, ...(command.payload.note ? { note: command.payload.note } : {}) }, left.stage)];
     }
@@ -124,7 +126,7 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
           'sentToVerify',
           {
             ...(command.payload.supervisorId ? { supervisorId: command.payload.supervisorId } : {}),
-            verifyDeadline: deadline(ctx, category, 'verify', state.urgency),
+            verifyDeadline: deadline(ctx, category, 'verify', pace),
           },
           'verifying',
         ),
@@ -133,11 +135,11 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
       const p = command.payload;
       const common = { ...(p.note ? { note: p.note } : {}), photos: photos(p.photoIds, 'check'), late: isLate(state, 'verify', now) };
       if (p.passed) return [draft('verificationPassed', common, 'verified')];
-      return [draft('verificationFailed', { ...common, handleDeadline: deadline(ctx, category, 'handle', state.urgency) }, 'rework')];
+      return [draft('verificationFailed', { ...common, handleDeadline: deadline(ctx, category, 'handle', pace) }, 'rework')];
     }
     case 'orderRework':
       return [
-        draft('reworkOrdered', { reason: command.payload.reason, handleDeadline: deadline(ctx, category, 'handle', state.urgency) }, 'rework'),
+        draft('reworkOrdered', { reason: command.payload.reason, handleDeadline: deadline(ctx, category, 'handle', pace) }, 'rework'),
       ];
     case 'close':
       return [draft('closed', command.payload.note ? { note: command.payload.note } : {}, 'closed')];

@@ -20,6 +20,7 @@ function created(event: Extract<CaseEvent, { type: 'reported' }>): CaseState {
     hasReporterContact: p.hasReporterContact,
     photos: p.photos,
     reportedAt: event.at,
+    linkStartedAt: { register: event.at },
     deadlines: { register: p.registerDeadline },
     late: {},
     reminded: {},
@@ -33,6 +34,11 @@ function created(event: Extract<CaseEvent, { type: 'reported' }>): CaseState {
     suspensionCount: 0,
     supervised: false,
   };
+}
+
+/** The link's clock starts a new round at `at` (a fresh deadline from the full limit). */
+function started(state: CaseState, link: keyof CaseState['deadlines'], at: string): CaseState['linkStartedAt'] {
+  return { ...state.linkStartedAt, [link]: at };
 }
 
 /** Marks a link late when the action that ends it comes after its deadline. `late` is sticky: it is the case's record for evaluation. */
@@ -61,6 +67,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         level: p.level,
         emergency: s.emergency || p.urgency === 'urgent',
         registeredAt: at,
+        linkStartedAt: started(s, 'dispatch', at),
         reminded: { ...s.reminded, dispatch: false },
         overdueAlerted: { ...s.overdueAlerted, dispatch: false },
         late: lateIf(state, 'register', at),
@@ -79,6 +86,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return {
         ...s,
         emergency: true,
+        linkStartedAt: started(s, 'dispatch', at),
         deadlines: { ...s.deadlines, dispatch: event.payload.dispatchDeadline },
         reminded: { ...s.reminded, dispatch: false },
         overdueAlerted: { ...s.overdueAlerted, dispatch: false },
@@ -93,6 +101,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         emergency: p.emergency,
         dispatchedAt: at,
         handleStartedAt: at,
+        linkStartedAt: started(s, 'handle', at),
+        handlePauses: [],
         late: lateIf(state, 'dispatch', at),
         deadlines: { ...s.deadlines, handle: p.handleDeadline },
         reminded: { ...s.reminded, handle: false },
@@ -107,6 +117,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         ...rest,
         assistingDepartmentIds: [],
         returnCount: s.returnCount + 1,
+        linkStartedAt: started(s, 'dispatch', at),
         deadlines: { ...s.deadlines, dispatch: event.payload.dispatchDeadline },
         overdueAlerted: { ...s.overdueAlerted, dispatch: false },
         reminded: { ...s.reminded, dispatch: false },
@@ -145,6 +156,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         ...rest,
         suspensionCount: s.suspensionCount + 1,
         suspendedFrom: { stage: state.stage, remainingMinutes: event.payload.remainingMinutes },
+        handlePauses: [...(s.handlePauses ?? []), { from: at }],
       };
     }
     case 'resumed': {
@@ -152,6 +164,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return {
         ...rest,
         handleStartedAt: at,
+        // The same handling round goes on: the pause ends, the round's start stays.
+        handlePauses: (s.handlePauses ?? []).map((p) => (p.to === undefined ? { from: p.from, to: at } : p)),
         deadlines: { ...s.deadlines, handle: event.payload.handleDeadline },
         overdueAlerted: { ...s.overdueAlerted, handle: false },
         reminded: { ...s.reminded, handle: false },
@@ -171,6 +185,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return {
         ...s,
         sentToVerifyAt: at,
+        linkStartedAt: started(s, 'verify', at),
         deadlines: { ...s.deadlines, verify: event.payload.verifyDeadline },
         overdueAlerted: { ...s.overdueAlerted, verify: false },
         reminded: { ...s.reminded, verify: false },
@@ -188,6 +203,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         ...s,
         reworkCount: s.reworkCount + 1,
         handleStartedAt: at,
+        linkStartedAt: started(s, 'handle', at),
+        handlePauses: [],
         ...(event.type === 'verificationFailed'
           ? { photos: [...s.photos, ...event.payload.photos], late: event.payload.late ? { ...s.late, verify: true } : s.late }
           : {}),
