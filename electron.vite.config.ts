@@ -8,7 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('src-main/index.ts') },
+      // The embedded case service is built beside the main process: Electron forks it with
+      // utilityProcess (src-main/index.ts), so it must be a file of its own.
+      lib: { entry: { index: resolve('src-main/index.ts'), embedded: resolve('src-server/embedded.ts') } },
     },
   },
   preload: {

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import { DESK_CHANNELS } from './desk-channels';
 import { deskWindowOptions, isDeskPage } from './window-options';
+import { ServiceSupervisor, type ServiceProcessHandle } from './service-supervisor';
 
 // With preload.ts, the only file that imports `electron` (the architecture test holds us to it):
 // everything decidable without Electron lives in plain modules that vitest can load.
@@ -16,6 +17,29 @@ const rendererEntry = devServerUrl
   : pathToFileURL(join(here, '../renderer/index.html')).href;
 
 let deskWindow: BrowserWindow | null = null;
+
+/**
+ * The embedded case service (src-server/embedded.ts, built to out/main/embedded.js) in its own
+ * utility process on loopback, data in the user-data folder; restarted with back-off if it dies.
+ */
+function spawnEmbeddedService(): ServiceProcessHandle {
+  const districtDir = app.isPackaged ? join(process.resourcesPath, 'district') : join(app.getAppPath(), 'resources', 'district');
+  const child = utilityProcess.fork(join(here, 'embedded.js'), [], {
+    serviceName: 'Grid case service',
+    stdio: 'inherit',
+    env: { ...process.env, GRID_DATA_DIR: join(app.getPath('userData'), 'data'), GRID_DISTRICT_DIR: districtDir },
+  });
+  return {
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+    kill: () => void child.kill(),
+  };
+}
+
+const caseService = new ServiceSupervisor({
+  spawn: spawnEmbeddedService,
+  onState: (state) => console.info(`[desk] case service: ${JSON.stringify(state)}`),
+});
 
 function openDeskWindow(): BrowserWindow {
   const win = new BrowserWindow(deskWindowOptions(preloadPath));
@@ -49,6 +73,10 @@ function registerDeskApi(): void {
     if (!fromDeskPage(event)) throw new Error('desk:version refused: not a desk page');
     return app.getVersion();
   });
+  ipcMain.handle(DESK_CHANNELS.serviceOrigin, (event) => {
+    if (!fromDeskPage(event)) throw new Error('desk:service-origin refused: not a desk page');
+    return caseService.start();
+  });
 }
 
 // One desk per workstation: a second launch focuses the running one instead of opening a
@@ -69,15 +97,16 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     registerDeskApi();
-    // TODO(case-service issue): start the embedded case service here (src-server, in a
-    // utilityProcess on loopback, data in app.getPath('userData')) and hand its URL to the
-    // renderer. Until then the Electron desk shows the shell without district data; the web
-    // desk (`npm run serve`) is where the service runs today.
+    void caseService.start();
+    // The renderer asks for the service's origin through the preload (deskApi.serviceOrigin);
+    // the views that use it arrive with the dispatcher-desk issue.
     deskWindow = openDeskWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) deskWindow = openDeskWindow();
     });
   });
+
+  app.on('before-quit', () => caseService.stop());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

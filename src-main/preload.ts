@@ -6,6 +6,7 @@ import { DESK_CHANNELS } from './desk-channels';
 // let a page reach any channel it likes.
 const deskApi: DeskApi = {
   version: () => ipcRenderer.invoke(DESK_CHANNELS.version) as Promise<string>,
+  serviceOrigin: () => ipcRenderer.invoke(DESK_CHANNELS.serviceOrigin) as Promise<string>,
 };
 
 contextBridge.exposeInMainWorld('deskApi', deskApi);

@@ -20,8 +20,14 @@ export const serviceConfigSchema = z.object({
   /** Demo mode: windows sign in as demo users (`?as=`), and the simulator makes the district live. */
   demo: z.boolean().default(true),
   /** Bearer tokens → user ids, for shared deployments without demo sign-in. */
-  tokens: z.record(z.string().min(16, 'tokens must be at least 16 characters'), z.string()).default({}),
+  tokens: z
+    .record(z.string(), z.string())
+    .refine((tokens) => Object.keys(tokens).every((t) => t.length >= 16), 'tokens must be at least 16 characters')
+    .default({}),
+  /** Keys of the outside systems that report: Open311 apps (`api_key`), the 12345 hotline and camera gateways (`x-api-key`). */
   open311ApiKeys: z.array(z.string().min(8)).default([]),
+  hotlineApiKeys: z.array(z.string().min(8)).default([]),
+  cameraApiKeys: z.array(z.string().min(8)).default([]),
   /** Serve the built renderer (the web desk) on the same origin. */
   serveDesk: z.boolean().default(true),
   simulator: z
@@ -48,6 +54,9 @@ export const serviceConfigSchema = z.object({
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+/** Accepted by every intake channel in demo mode (documented in --help), never outside it. */
+export const DEMO_INTAKE_KEY = 'demo-intake-key';
 export type ServiceConfigInput = z.input<typeof serviceConfigSchema>;
 
 const ENV: Record<string, (value: string, into: Record<string, unknown>) => void> = {
@@ -73,7 +82,8 @@ export const CONFIG_HELP = `Configuration (later wins): defaults < --config FILE
   simulator.speed         GRID_SIMULATOR_SPEED               --speed N   (demo clock runs N× real time)
   simulator.profile                                          --profile mature|struggling
   simulator.ratePerDay, .seed, .backfillHours, .centre   (file only)
-  tokens {"<token>": "<user id>"}, open311ApiKeys [...], deadlines {reminderShare, supervisionMultiple,
+  tokens {"<token>": "<user id>"}, open311ApiKeys / hotlineApiKeys / cameraApiKeys [...]
+  (in demo mode the key "demo-intake-key" is accepted by all three), deadlines {reminderShare, supervisionMultiple,
   tickSeconds}, duplicates {radiusM, windowHours}, serveDesk  (file only)`;
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
@@ -121,4 +131,14 @@ export function resolveConfig(layers: { file?: string; env?: NodeJS.ProcessEnv; 
 
 export function sqliteFile(config: ServiceConfig): string {
   return join(config.dataDir, 'cases.db');
+}
+
+/** The demo accepts one documented key on every intake channel, so a newcomer can try them. */
+export function intakeKeys(config: ServiceConfig): { open311ApiKeys: string[]; hotlineApiKeys: string[]; cameraApiKeys: string[] } {
+  const demo = config.demo ? [DEMO_INTAKE_KEY] : [];
+  return {
+    open311ApiKeys: [...config.open311ApiKeys, ...demo],
+    hotlineApiKeys: [...config.hotlineApiKeys, ...demo],
+    cameraApiKeys: [...config.cameraApiKeys, ...demo],
+  };
 }

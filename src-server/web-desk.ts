@@ -7,6 +7,7 @@ import { attachRealtime, type GridIo } from './realtime/socket-server';
 import { createCaseService, type CaseServiceParts, type StorageConfig } from './service/bootstrap';
 import type { DuplicateRules } from './service/duplicates';
 import { DeadlineWatcher } from './service/deadline-watcher';
+import { intakeRoutes, PhotoStore, type IntakeOptions } from './intake/routes';
 import { DemoClock } from './simulator/clock';
 import { Simulator } from './simulator/simulator';
 
@@ -31,6 +32,8 @@ export interface WebDeskOptions {
   simulator?: SimulatorSettings | false;
   /** Told about first-start progress (the backfill takes a while). */
   onProgress?: (message: string) => void;
+  /** API keys of the outside systems that report (Open311 apps, the 12345 hotline, camera gateways). */
+  intake?: Partial<Omit<IntakeOptions, 'open311ApiKeys'>> & { open311ApiKeys?: readonly string[] };
 }
 
 export interface SimulatorSettings {
@@ -110,7 +113,15 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     'case service ready',
   );
 
-  const routes: ApiRoute[] = [{ method: 'GET', path: '/api/district/summary', answer: () => summary }];
+  const routes: ApiRoute[] = [
+    { method: 'GET', path: '/api/district/summary', answer: () => summary },
+    ...intakeRoutes({
+      service: parts.service,
+      people: parts.people,
+      logger,
+      options: { ...options.intake, open311ApiKeys: options.intake?.open311ApiKeys ?? [] },
+    }),
+  ];
   const http = await startHttpServer({
     host: options.host,
     port: options.port,
@@ -137,6 +148,13 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     : undefined;
   await watcher?.start();
   simulator?.start();
+  // Photos uploaded for a report that never became a case (a crash between the two) are
+  // removed after a day; the sweep runs at start and hourly.
+  const photos = new PhotoStore(parts.db);
+  const sweep = () => void photos.sweepPending(new Date(parts.service.now().getTime() - 24 * 3_600_000)).catch((err: unknown) => logger.warn({ err }, 'photo sweep failed'));
+  sweep();
+  const sweeper = setInterval(sweep, 3_600_000);
+  sweeper.unref();
 
   return {
     ...http,
@@ -145,6 +163,7 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     io,
     simulator,
     close: async () => {
+      clearInterval(sweeper);
       await simulator?.stop();
       await watcher?.stop();
       io.disconnectSockets(true);

@@ -6,4 +6,6 @@
 export interface DeskApi {
   /** The desk application's version, e.g. "0.1.0". */
   version(): Promise<string>;
+  /** Where the case service answers (the embedded one on loopback, e.g. http://127.0.0.1:41234), once it is ready. */
+  serviceOrigin(): Promise<string>;
 }

@@ -1,10 +1,10 @@
-import { types, type Database } from './db';
+import { types, type Database, type Dialect } from './db';
 
 /**
  * Migrations are code, applied in order, each once, recorded in schema_migrations. Never edit
  * a released migration: add the next one.
  */
-const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof types>) => string[] }[] = [
+const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof types>, dialect: Dialect) => string[] }[] = [
   {
     version: 1,
     name: 'event log, case projection, command answers',
@@ -108,7 +108,71 @@ const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof ty
     // Open311 clients may send an e-mail instead of a phone; kept apart from the case like the phone.
     sql: () => [`ALTER TABLE reporter_contacts ADD COLUMN email TEXT`],
   },
+  {
+    version: 4,
+    name: 'projection columns for the evaluation indicators (KPI aggregates in SQL)',
+    // What src-shared/kpi/formulas.ts reads from a case, as columns, so the service can count in
+    // SQL. Instants stay ISO text (compared as text); flags and counts are integers, 0 when absent.
+    // Existing rows are filled from their state here, so the figures cover the whole history.
+    sql: (_t, dialect) => {
+      const json = stateJson(dialect);
+      return [
+        `ALTER TABLE cases ADD COLUMN handle_deadline TEXT`,
+        `ALTER TABLE cases ADD COLUMN verify_deadline TEXT`,
+        `ALTER TABLE cases ADD COLUMN registered_at TEXT`,
+        `ALTER TABLE cases ADD COLUMN sent_to_verify_at TEXT`,
+        `ALTER TABLE cases ADD COLUMN late_handle INTEGER NOT NULL DEFAULT 0`,
+        `ALTER TABLE cases ADD COLUMN late_verify INTEGER NOT NULL DEFAULT 0`,
+        `ALTER TABLE cases ADD COLUMN rework_count INTEGER NOT NULL DEFAULT 0`,
+        `ALTER TABLE cases ADD COLUMN return_count INTEGER NOT NULL DEFAULT 0`,
+        `ALTER TABLE cases ADD COLUMN extension_count INTEGER NOT NULL DEFAULT 0`,
+        `ALTER TABLE cases ADD COLUMN evaluation_satisfaction TEXT`,
+        `ALTER TABLE cases ADD COLUMN evaluated_at TEXT`,
+        `UPDATE cases SET
+          handle_deadline = ${json.text('deadlines', 'handle')},
+          verify_deadline = ${json.text('deadlines', 'verify')},
+          registered_at = ${json.text('registeredAt')},
+          sent_to_verify_at = ${json.text('sentToVerifyAt')},
+          late_handle = ${json.flag('late', 'handle')},
+          late_verify = ${json.flag('late', 'verify')},
+          rework_count = ${json.int('reworkCount')},
+          return_count = ${json.int('returnCount')},
+          extension_count = ${json.int('extensionCount')},
+          evaluation_satisfaction = ${json.text('evaluation', 'satisfaction')},
+          evaluated_at = ${json.text('evaluation', 'at')}`,
+        // Every indicator's denominator needs one instant in the period: with each instant
+        // indexed, the period filter (an OR of ranges) can use the indexes instead of a scan.
+        `CREATE INDEX cases_handle_deadline ON cases (handle_deadline)`,
+        `CREATE INDEX cases_sent_to_verify ON cases (sent_to_verify_at)`,
+        `CREATE INDEX cases_evaluated ON cases (evaluated_at)`,
+        `CREATE INDEX cases_dispatched ON cases (dispatched_at)`,
+        `CREATE INDEX cases_handled ON cases (handled_at)`,
+      ];
+    },
+  },
 ];
+
+/**
+ * Reading a field of the stored state (the `state` column) in SQL, for backfills. The keys are
+ * fixed identifiers from the code above, never input. SQLite's json_extract gives JSON true as 1;
+ * PostgreSQL's #>> gives text ('true').
+ */
+function stateJson(dialect: Dialect): { text: (...path: string[]) => string; flag: (...path: string[]) => string; int: (...path: string[]) => string } {
+  if (dialect === 'postgres') {
+    const at = (path: string[]) => `(state #>> '{${path.join(',')}}')`;
+    return {
+      text: (...path) => at(path),
+      flag: (...path) => `CASE WHEN ${at(path)} = 'true' THEN 1 ELSE 0 END`,
+      int: (...path) => `COALESCE(${at(path)}::integer, 0)`,
+    };
+  }
+  const at = (path: string[]) => `json_extract(state, '$.${path.join('.')}')`;
+  return {
+    text: (...path) => at(path),
+    flag: (...path) => `CASE WHEN ${at(path)} THEN 1 ELSE 0 END`,
+    int: (...path) => `COALESCE(${at(path)}, 0)`,
+  };
+}
 
 export async function migrate(db: Database): Promise<number[]> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
@@ -118,7 +182,7 @@ export async function migrate(db: Database): Promise<number[]> {
       if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7310001)'); // two nodes starting at once
       const seen = await tx.get<{ version: number }>('SELECT version FROM schema_migrations WHERE version = ?', [migration.version]);
       if (seen) return false;
-      for (const statement of migration.sql(types(db.dialect))) await tx.run(statement);
+      for (const statement of migration.sql(types(db.dialect), db.dialect)) await tx.run(statement);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, new Date().toISOString()]);
       return true;
     });
