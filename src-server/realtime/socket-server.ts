@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import {
   caseQuerySchema,
   caseTrailRequestSchema,
+  kpiQuerySchema,
   reportRequestSchema,
   syncRequestSchema,
   type ClientToServerEvents,
@@ -14,6 +15,7 @@ import {
 import type { DemoUser } from '../../src-shared/district/types';
 import { refusal } from '../../src-shared/errors';
 import { inScope, type Scope } from '../store/case-store';
+import { districtLabels, queryKpis } from '../store/kpi-queries';
 import type { CaseService, Committed } from '../service/case-service';
 import { actorOf, scopeOf, sessionUserOf, type People } from '../service/people';
 
@@ -74,6 +76,8 @@ export function attachRealtime(
     next();
   });
 
+  const kpiLabel = districtLabels(service.district.district);
+
   io.on('connection', (socket: GridSocket) => {
     const { user, scope } = socket.data;
     void socket.join(roomOf(scope));
@@ -123,6 +127,18 @@ export function attachRealtime(
         if (!c || !inScope(c, scope)) return ack(refusal('CASE_NOT_FOUND', { caseId: parsed.data.caseId }));
         ack({ ok: true, case: c, events: await service.store.caseTrail(c.id) });
       })().catch((error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
+    });
+
+    socket.on('kpi:query', (query, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = kpiQuerySchema.safeParse(query);
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      const { from, to, asOf, groupBy } = parsed.data;
+      const period = { from, to, asOf: asOf ?? service.now().toISOString() };
+      void queryKpis(service.store.db, { period, scope, label: kpiLabel, ...(groupBy ? { groupBy } : {}) }).then(
+        (groups) => ack({ ok: true, groups }),
+        (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
+      );
     });
   });
 

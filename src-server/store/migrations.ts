@@ -114,9 +114,7 @@ const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof ty
     // What src-shared/kpi/formulas.ts reads from a case, as columns, so the service can count in
     // SQL. Instants stay ISO text (compared as text); flags and counts are integers, 0 when absent.
     // Existing rows are filled from their state here, so the figures cover the whole history.
-    sql: (_t, dialect) => {
-      const json = stateJson(dialect);
-      return [
+    sql: (_t, dialect) => [
         `ALTER TABLE cases ADD COLUMN handle_deadline TEXT`,
         `ALTER TABLE cases ADD COLUMN verify_deadline TEXT`,
         `ALTER TABLE cases ADD COLUMN registered_at TEXT`,
@@ -128,18 +126,7 @@ const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof ty
         `ALTER TABLE cases ADD COLUMN extension_count INTEGER NOT NULL DEFAULT 0`,
         `ALTER TABLE cases ADD COLUMN evaluation_satisfaction TEXT`,
         `ALTER TABLE cases ADD COLUMN evaluated_at TEXT`,
-        `UPDATE cases SET
-          handle_deadline = ${json.text('deadlines', 'handle')},
-          verify_deadline = ${json.text('deadlines', 'verify')},
-          registered_at = ${json.text('registeredAt')},
-          sent_to_verify_at = ${json.text('sentToVerifyAt')},
-          late_handle = ${json.flag('late', 'handle')},
-          late_verify = ${json.flag('late', 'verify')},
-          rework_count = ${json.int('reworkCount')},
-          return_count = ${json.int('returnCount')},
-          extension_count = ${json.int('extensionCount')},
-          evaluation_satisfaction = ${json.text('evaluation', 'satisfaction')},
-          evaluated_at = ${json.text('evaluation', 'at')}`,
+        kpiColumnsBackfill(dialect),
         // Every indicator's denominator needs one instant in the period: with each instant
         // indexed, the period filter (an OR of ranges) can use the indexes instead of a scan.
         `CREATE INDEX cases_handle_deadline ON cases (handle_deadline)`,
@@ -147,10 +134,29 @@ const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof ty
         `CREATE INDEX cases_evaluated ON cases (evaluated_at)`,
         `CREATE INDEX cases_dispatched ON cases (dispatched_at)`,
         `CREATE INDEX cases_handled ON cases (handled_at)`,
-      ];
-    },
+    ],
   },
 ];
+
+/**
+ * Fills migration 4's columns from each row's state, as `writeProjection` would. Idempotent;
+ * exported so a test can check it against the write path on both dialects.
+ */
+export function kpiColumnsBackfill(dialect: Dialect): string {
+  const json = stateJson(dialect);
+  return `UPDATE cases SET
+    handle_deadline = ${json.text('deadlines', 'handle')},
+    verify_deadline = ${json.text('deadlines', 'verify')},
+    registered_at = ${json.text('registeredAt')},
+    sent_to_verify_at = ${json.text('sentToVerifyAt')},
+    late_handle = ${json.flag('late', 'handle')},
+    late_verify = ${json.flag('late', 'verify')},
+    rework_count = ${json.int('reworkCount')},
+    return_count = ${json.int('returnCount')},
+    extension_count = ${json.int('extensionCount')},
+    evaluation_satisfaction = ${json.text('evaluation', 'satisfaction')},
+    evaluated_at = ${json.text('evaluation', 'at')}`;
+}
 
 /**
  * Reading a field of the stored state (the `state` column) in SQL, for backfills. The keys are

@@ -6,6 +6,7 @@ import type { CaseState } from '../domain/case';
 import { ROLES } from '../domain/roles';
 import { STAGES } from '../domain/stages';
 import { CHANNELS } from '../domain/case';
+import { KPI_GROUP_BY, type KpiGroup } from '../kpi/formulas';
 
 /**
  * The socket.io contract between the case service and every window. The typed maps give the
@@ -50,6 +51,26 @@ export const reportRequestSchema = z.object({
   payload: commandPayloadSchemas.report.omit({ number: true, duplicateOf: true }),
 });
 export type ReportRequest = z.input<typeof reportRequestSchema>;
+
+/** The longest period one KPI request may span: a year and a bit, so year-on-year boards fit. */
+export const KPI_MAX_PERIOD_DAYS = 400;
+
+const instant = z.iso.datetime({ offset: true });
+
+/** Evaluation figures for a period [from, to), computed as of `asOf` (default: the service's now). */
+export const kpiQuerySchema = z
+  .object({
+    from: instant,
+    to: instant,
+    asOf: instant.optional(),
+    groupBy: z.enum(KPI_GROUP_BY).optional(),
+  })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= KPI_MAX_PERIOD_DAYS * 86_400_000, {
+    message: `the period may span at most ${KPI_MAX_PERIOD_DAYS} days`,
+    path: ['to'],
+  });
+export type KpiQuery = z.input<typeof kpiQuerySchema>;
 
 export const caseTrailRequestSchema = z.object({ caseId: z.string().min(1).max(64) });
 
@@ -107,6 +128,8 @@ export interface ClientToServerEvents {
   'case:sync': (request: SyncRequest, ack: (answer: Answer<SyncAnswer>) => void) => void;
   'case:query': (query: Partial<CaseQuery>, ack: (answer: Answer<{ cases: CaseState[]; total: number }>) => void) => void;
   'case:trail': (request: { caseId: string }, ack: (answer: Answer<{ case: CaseState; events: CaseEvent[] }>) => void) => void;
+  /** A department handler gets the figures of the cases its department leads; everyone else the district's. */
+  'kpi:query': (query: KpiQuery, ack: (answer: Answer<{ groups: KpiGroup[] }>) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -101,7 +101,8 @@ function within(instant: string | undefined, period: Period): boolean {
   return t >= Date.parse(period.from) && t < Date.parse(period.to) && t <= Date.parse(period.asOf);
 }
 
-function ratio(id: KpiId, numerator: number, denominator: number): KpiValue {
+/** An indicator's value with its shared name and definition: the one way a figure is built, in memory or from SQL. */
+export function kpiValue(id: KpiId, numerator: number, denominator: number): KpiValue {
   return { id, ...KPI_DEFINITIONS[id], numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
@@ -116,17 +117,17 @@ function closedBy(c: CaseState, period: Period): boolean {
 
 export function onTimeClosureRate(cases: readonly CaseState[], period: Period): KpiValue {
   const due = cases.filter((c) => isDue(c, period) && c.stage !== 'suspended');
-  return ratio('onTimeClosureRate', due.filter((c) => closedBy(c, period) && !c.late.handle).length, due.length);
+  return kpiValue('onTimeClosureRate', due.filter((c) => closedBy(c, period) && !c.late.handle).length, due.length);
 }
 
 export function closureRate(cases: readonly CaseState[], period: Period): KpiValue {
   const due = cases.filter((c) => isDue(c, period) && c.stage !== 'suspended');
-  return ratio('closureRate', due.filter((c) => closedBy(c, period)).length, due.length);
+  return kpiValue('closureRate', due.filter((c) => closedBy(c, period)).length, due.length);
 }
 
 export function reworkRate(cases: readonly CaseState[], period: Period): KpiValue {
   const fedBack = cases.filter((c) => within(c.handledAt, period));
-  return ratio('reworkRate', fedBack.filter((c) => c.reworkCount > 0).length, fedBack.length);
+  return kpiValue('reworkRate', fedBack.filter((c) => c.reworkCount > 0).length, fedBack.length);
 }
 
 export function timelyVerificationRate(cases: readonly CaseState[], period: Period): KpiValue {
@@ -136,33 +137,35 @@ export function timelyVerificationRate(cases: readonly CaseState[], period: Peri
     const checked = c.stage !== 'verifying';
     return checked || (c.deadlines.verify !== undefined && Date.parse(c.deadlines.verify) <= asOf);
   });
-  return ratio('timelyVerificationRate', due.filter((c) => c.stage !== 'verifying' && !c.late.verify).length, due.length);
+  return kpiValue('timelyVerificationRate', due.filter((c) => c.stage !== 'verifying' && !c.late.verify).length, due.length);
 }
 
 export function returnRate(cases: readonly CaseState[], period: Period): KpiValue {
   const dispatched = cases.filter((c) => within(c.dispatchedAt, period));
-  return ratio('returnRate', dispatched.filter((c) => c.returnCount > 0).length, dispatched.length);
+  return kpiValue('returnRate', dispatched.filter((c) => c.returnCount > 0).length, dispatched.length);
 }
 
 export function extensionRate(cases: readonly CaseState[], period: Period): KpiValue {
   const dispatched = cases.filter((c) => within(c.dispatchedAt, period));
-  return ratio('extensionRate', dispatched.filter((c) => c.extensionCount > 0).length, dispatched.length);
+  return kpiValue('extensionRate', dispatched.filter((c) => c.extensionCount > 0).length, dispatched.length);
 }
 
 export function reportAccuracy(cases: readonly CaseState[], period: Period): KpiValue {
   const decided = cases.filter((c) => c.channel === 'patrol' && within(c.reportedAt, period) && c.stage !== 'reported');
-  return ratio('reportAccuracy', decided.filter((c) => c.stage !== 'rejected' && c.stage !== 'duplicate').length, decided.length);
+  return kpiValue('reportAccuracy', decided.filter((c) => c.stage !== 'rejected' && c.stage !== 'duplicate').length, decided.length);
 }
 
 export function satisfactionRate(cases: readonly CaseState[], period: Period): KpiValue {
   const reached = cases.filter((c) => c.evaluation !== undefined && within(c.evaluation.at, period) && c.evaluation.satisfaction !== 'unreachable');
   const happy = reached.filter((c) => c.evaluation?.satisfaction === 'satisfied' || c.evaluation?.satisfaction === 'basic');
-  return ratio('satisfactionRate', happy.length, reached.length);
+  return kpiValue('satisfactionRate', happy.length, reached.length);
 }
 
+export type ChannelCounts = Record<Channel, { reports: number; valid: number }>;
+
 /** Reports received in the period, per channel (every channel present, zeros included). */
-export function reportsByChannel(cases: readonly CaseState[], period: Period): Record<Channel, { reports: number; valid: number }> {
-  const counts = Object.fromEntries(CHANNELS.map((ch) => [ch, { reports: 0, valid: 0 }])) as Record<Channel, { reports: number; valid: number }>;
+export function reportsByChannel(cases: readonly CaseState[], period: Period): ChannelCounts {
+  const counts = Object.fromEntries(CHANNELS.map((ch) => [ch, { reports: 0, valid: 0 }])) as ChannelCounts;
   for (const c of cases) {
     if (!within(c.reportedAt, period)) continue;
     counts[c.channel].reports += 1;
@@ -183,4 +186,33 @@ export function balancedIndicators(cases: readonly CaseState[], period: Period):
     reportAccuracy(cases, period),
     satisfactionRate(cases, period),
   ];
+}
+
+/** The levels a board drills down by (district → street → community → grid), and the other two cuts. */
+export const KPI_GROUP_BY = ['street', 'community', 'grid', 'department', 'channel'] as const;
+export type KpiGroupBy = (typeof KPI_GROUP_BY)[number];
+
+/** The group a case counts in; null when it has no value there (a case never dispatched has no lead department). */
+export function kpiGroupKey(c: CaseState, by: KpiGroupBy): string | null {
+  switch (by) {
+    case 'street':
+      return c.place.streetCode;
+    case 'community':
+      return c.place.communityCode;
+    case 'grid':
+      return c.place.gridCode;
+    case 'department':
+      return c.leadDepartmentId ?? null;
+    case 'channel':
+      return c.channel;
+  }
+}
+
+/** One group's figures: the balanced set and the report counts, as a board shows them. */
+export interface KpiGroup {
+  /** The street / community / grid code, department id or channel; 'district' when not grouped; null = no value. */
+  key: string | null;
+  label?: BilingualText;
+  indicators: KpiValue[];
+  reportsByChannel: ChannelCounts;
 }
