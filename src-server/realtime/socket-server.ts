@@ -32,8 +32,15 @@ interface SocketData {
 type GridSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GridIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-function roomOf(scope: Scope): string {
-  return scope.kind === 'all' ? 'scope:all' : `dept:${scope.departmentId}`;
+function roomsOf(scope: Scope): string[] {
+  switch (scope.kind) {
+    case 'all':
+      return ['scope:all'];
+    case 'department':
+      return [`dept:${scope.departmentId}`];
+    case 'grids':
+      return scope.gridCodes.map((code) => `grid:${code}`);
+  }
 }
 
 function departmentsOf(c: Committed): Set<string> {
@@ -80,7 +87,7 @@ export function attachRealtime(
 
   io.on('connection', (socket: GridSocket) => {
     const { user, scope } = socket.data;
-    void socket.join(roomOf(scope));
+    void socket.join(roomsOf(scope));
     logger.debug({ user: user.id, socket: socket.id }, 'window connected');
     void service.store.headSeq().then((headSeq) =>
       socket.emit('hello', { user: sessionUserOf(user), headSeq, serverTime: service.now().toISOString() }),
@@ -146,6 +153,8 @@ export function attachRealtime(
     const headSeq = committed.events.at(-1)?.seq ?? 0;
     const batch: EventBatch = { events: committed.events, headSeq };
     io.to('scope:all').emit('case:events', batch);
+    // A case never changes grid, so a supervisor's window has seen all of its events.
+    io.to(`grid:${committed.after.place.gridCode}`).emit('case:events', batch);
     for (const departmentId of departmentsOf(committed)) {
       const wasVisible = committed.before !== null && inScope(committed.before, { kind: 'department', departmentId });
       // A case entering the department's view arrives with its state so far, then its new events.

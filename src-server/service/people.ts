@@ -63,7 +63,13 @@ export function sessionUserOf(user: DemoUser): SessionUser {
   };
 }
 
-/** Department handlers see their department's cases; everyone else sees the district. */
+/**
+ * Department handlers see their department's cases; grid supervisors the cases in their own
+ * grids (their mobile terminals need nothing else, and the district's stream would flood them);
+ * the centres and leaders see the district.
+ */
 export function scopeOf(user: DemoUser): Scope {
-  return user.role === 'department' && user.departmentId ? { kind: 'department', departmentId: user.departmentId } : { kind: 'all' };
+  if (user.role === 'department' && user.departmentId) return { kind: 'department', departmentId: user.departmentId };
+  if (user.role === 'supervisor') return { kind: 'grids', gridCodes: user.gridCodes ?? [] };
+  return { kind: 'all' };
 }

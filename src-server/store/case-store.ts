@@ -10,8 +10,11 @@ import type { CaseQuery } from '../../src-shared/contract/socket';
 import { fromJson, type Database, type Queryable, type SqlValue } from './db';
 import { migrate } from './migrations';
 
-/** Which cases a user may see: everything (centres, leaders) or one department's cases. */
-export type Scope = { kind: 'all' } | { kind: 'department'; departmentId: string };
+/**
+ * Which cases a user may see: everything (centres, leaders), one department's cases, or the
+ * cases in a grid supervisor's own grids (what they report and verify).
+ */
+export type Scope = { kind: 'all' } | { kind: 'department'; departmentId: string } | { kind: 'grids'; gridCodes: readonly string[] };
 
 export class VersionConflictError extends Error {
   constructor(readonly caseId: string) {
@@ -71,12 +74,30 @@ export interface AlarmDue {
   state: CaseState;
 }
 
-function scopeClause(scope: Scope): { sql: string; params: string[] } {
-  return scope.kind === 'all' ? { sql: '1 = 1', params: [] } : { sql: 'department_ids LIKE ?', params: [`% ${scope.departmentId} %`] };
+/** The scope as a WHERE condition on the `cases` table (optionally aliased). */
+export function scopeClause(scope: Scope, table = ''): { sql: string; params: string[] } {
+  const t = table ? `${table}.` : '';
+  switch (scope.kind) {
+    case 'all':
+      return { sql: '1 = 1', params: [] };
+    case 'department':
+      return { sql: `${t}department_ids LIKE ?`, params: [`% ${scope.departmentId} %`] };
+    case 'grids':
+      return scope.gridCodes.length === 0
+        ? { sql: '1 = 0', params: [] }
+        : { sql: `${t}grid_code IN (${scope.gridCodes.map(() => '?').join(',')})`, params: [...scope.gridCodes] };
+  }
 }
 
 export function inScope(state: CaseState, scope: Scope): boolean {
-  return scope.kind === 'all' || departmentList(state).includes(` ${scope.departmentId} `);
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'department':
+      return departmentList(state).includes(` ${scope.departmentId} `);
+    case 'grids':
+      return scope.gridCodes.includes(state.place.gridCode);
+  }
 }
 
 /**
@@ -216,13 +237,14 @@ export class CaseStore {
 
   /** Events after `seq`, oldest first, at most `limit`, within the scope. */
   async eventsSince(seq: number, limit: number, scope: Scope = { kind: 'all' }): Promise<CaseEvent[]> {
+    const where = scopeClause(scope, 'c');
     const rows =
       scope.kind === 'all'
         ? await this.db.all<{ event: unknown }>('SELECT event FROM case_events WHERE seq > ? ORDER BY seq LIMIT ?', [seq, limit])
         : await this.db.all<{ event: unknown }>(
             `SELECT e.event FROM case_events e JOIN cases c ON c.id = e.case_id
-             WHERE e.seq > ? AND c.department_ids LIKE ? ORDER BY e.seq LIMIT ?`,
-            [seq, `% ${scope.departmentId} %`, limit],
+             WHERE e.seq > ? AND ${where.sql} ORDER BY e.seq LIMIT ?`,
+            [seq, ...where.params, limit],
           );
     return rows.map((r) => fromJson<CaseEvent>(r.event));
   }

@@ -109,6 +109,11 @@ export async function queryKpis(db: Queryable, options: KpiQueryOptions): Promis
 
   const where: string[] = [];
   if (options.scope.kind === 'department') where.push('lead_department_id = @dept');
+  // Grid codes are 14 digits (checked), so they can stand in the text as literals.
+  if (options.scope.kind === 'grids') {
+    const codes = options.scope.gridCodes.filter((code) => /^\d{14}$/.test(code));
+    where.push(codes.length ? `grid_code IN (${codes.map((c) => `'${c}'`).join(',')})` : '1 = 0');
+  }
   // Every denominator (and every report count) needs one of these instants in the period, so
   // this only skips rows that count nowhere, and lets each instant's index narrow the scan.
   const instants = ['handle_deadline', 'closed_at', 'handled_at', 'sent_to_verify_at', 'dispatched_at', 'reported_at', 'evaluated_at'];

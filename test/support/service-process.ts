@@ -16,7 +16,9 @@ export interface ServiceProcess {
  * the TypeScript through tsx's loader, so a kill reaches the service itself, not a wrapper).
  */
 export async function startServiceProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/cli.ts', 'serve', '--port', '0', '--no-desk', ...args], {
+  // SERVICE_NODE_ARGS lets a benchmark profile the service (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+  const nodeArgs = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src-server/cli.ts', 'serve', '--port', '0', '--no-desk', ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

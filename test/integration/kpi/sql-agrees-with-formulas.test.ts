@@ -55,7 +55,9 @@ const COLUMNS = [
 ];
 
 function inScope(cases: readonly CaseState[], scope: Scope): CaseState[] {
-  return scope.kind === 'all' ? [...cases] : cases.filter((c) => c.leadDepartmentId === scope.departmentId);
+  if (scope.kind === 'all') return [...cases];
+  if (scope.kind === 'grids') return cases.filter((c) => scope.gridCodes.includes(c.place.gridCode));
+  return cases.filter((c) => c.leadDepartmentId === scope.departmentId);
 }
 
 describe.each(DIALECTS)('KPI aggregates in SQL agree with the formulas (%s)', (dialect) => {
@@ -174,5 +176,13 @@ describe.each(DIALECTS)('KPI aggregates in SQL agree with the formulas (%s)', (d
     const [district] = await queryKpis(svc.parts.db, { period, scope: { kind: 'all' } });
     const [one] = await queryKpis(svc.parts.db, { period, scope: { kind: 'department', departmentId: busiest[0] as string } });
     expect(one?.indicators[0]?.denominator).toBeLessThan(district?.indicators[0]?.denominator ?? 0);
+  });
+
+  it("a grid supervisor's scope is the cases in their grids", async () => {
+    const supervisor = svc.parts.district.district.users.find((u) => u.role === 'supervisor' && cases.some((c) => u.gridCodes?.includes(c.place.gridCode)));
+    const gridCodes = supervisor?.gridCodes ?? [];
+    const period = PERIODS['the whole run, as of its end'] as Period;
+    expect(await agree(period, { kind: 'grids', gridCodes })).toBeGreaterThan(0);
+    for (const groupBy of KPI_GROUP_BY) await agree(period, { kind: 'grids', gridCodes }, groupBy);
   });
 });

@@ -61,6 +61,10 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     const roads = await open('handler-roads');
     const supervisorId = svc.parts.district.district.grids[nextGrid]?.supervisorId as string;
     const supervisor = await open(supervisorId);
+    const elsewhere = svc.parts.district.district.users.find((u) => u.role === 'supervisor' && u.id !== supervisorId);
+    const otherSupervisor = await open(elsewhere?.id as string);
+    const seenBySupervisor = collect(supervisor);
+    const seenElsewhere = collect(otherSupervisor);
     const seenByDispatcher = collect(dispatcher);
     const seenBySanitation = collect(sanitation);
     const seenByRoads = collect(roads);
@@ -88,6 +92,10 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     await until(() => sanitationReplica.get(c.id)?.stage === 'closed');
     expect(sanitationReplica.get(c.id)).toEqual((closed as Ok).state);
     expect(seenByRoads.filter((e) => e.caseId === c.id)).toEqual([]);
+    // A grid supervisor follows the cases of their own grids, and only those.
+    await until(() => seenBySupervisor.filter((e) => e.caseId === c.id).length === 8);
+    expect(seenBySupervisor.filter((e) => e.caseId === c.id)).toHaveLength(8);
+    expect(seenElsewhere.filter((e) => e.caseId === c.id)).toEqual([]);
     // The trail is the log.
     const trail = await new Promise<{ ok: boolean; events: CaseEvent[] }>((r) => intake.emit('case:trail', { caseId: c.id }, r as never));
     expect(trail.events.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
