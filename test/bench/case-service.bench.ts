@@ -135,6 +135,7 @@ export async function benchCaseService(): Promise<void> {
     };
 
     await load(`Sustained commands, embedded default (SQLite): ${OFFERED_PER_SECOND}/s offered for ${SECONDS} s (target ≥ 1,000/s, ack p99 < 50 ms)`, OFFERED_PER_SECOND, SECONDS, 0);
+    await load(`Headroom: ${OFFERED_PER_SECOND * 2}/s offered for ${SECONDS} s (where the one service process saturates)`, OFFERED_PER_SECOND * 2, SECONDS, 0);
     await connectWatchers(FANOUT_CLIENTS);
     await load(`Fan-out to ${FANOUT_CLIENTS} windows: ${FANOUT_RATE}/s offered for ${SECONDS} s (target command → window p99 < 100 ms)`, FANOUT_RATE, SECONDS, FANOUT_CLIENTS);
 
