@@ -6,6 +6,7 @@ import {
   caseTrailRequestSchema,
   kpiQuerySchema,
   reportRequestSchema,
+  routingRequestSchema,
   syncRequestSchema,
   type ClientToServerEvents,
   type EventBatch,
@@ -18,6 +19,7 @@ import { inScope, type Scope } from '../store/case-store';
 import { districtLabels, queryKpis } from '../store/kpi-queries';
 import type { CaseService, Committed } from '../service/case-service';
 import { actorOf, scopeOf, sessionUserOf, type People } from '../service/people';
+import { suggestRoutingFor } from '../service/routing';
 
 /** Beyond this many missed events a window gets a fresh snapshot instead of the events. */
 export const MAX_REPLAY = 20_000;
@@ -123,6 +125,17 @@ export function attachRealtime(
         (page) => ack({ ok: true, ...page }),
         (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
       );
+    });
+
+    socket.on('case:routing', (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = routingRequestSchema.safeParse(request);
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      void (async () => {
+        const c = await service.store.loadCase(parsed.data.caseId);
+        if (!c || !inScope(c, scope)) return ack(refusal('CASE_NOT_FOUND', { caseId: parsed.data.caseId }));
+        ack(await suggestRoutingFor(service, c.id, parsed.data.categoryCode));
+      })().catch((error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
     });
 
     socket.on('case:trail', (request, ack) => {

@@ -75,6 +75,9 @@ export class CaseService {
       return parsed;
     }
     const command = parsed.command;
+    if (command.type === 'linkDuplicate' && !(await this.store.loadCase(command.payload.primaryCaseId))) {
+      return refusal('CASE_NOT_FOUND', { caseId: command.payload.primaryCaseId });
+    }
     const log = this.logger.child({ commandId: command.commandId, caseId: command.caseId, type: command.type, actor: actor.userId });
     try {
       const earlier = await this.store.findAnswer(command.commandId);
@@ -99,6 +102,7 @@ export class CaseService {
           if ('replay' in result) return this.replayed(result.replay.answer);
           log.debug({ seq: result.events.at(-1)?.seq, stage: after.stage }, 'command applied');
           this.publish({ events: result.events, before, after });
+          await this.recordOnPrimary(result.events);
           return result.answer;
         } catch (error) {
           if (!(error instanceof VersionConflictError)) throw error;
@@ -140,6 +144,28 @@ export class CaseService {
       { commandId, caseId: randomUUID(), type: 'report', payload: { ...payload, number, ...(repeat ? { duplicateOf: repeat.id } : {}) } },
       actor,
     );
+  }
+
+  /**
+   * Duplicates are linked both ways: the first case lists the reports that repeat it. A
+   * separate, idempotent command on the first case (its id derives from the link event), so a
+   * retry after a crash between the two completes the link and never records it twice.
+   */
+  private async recordOnPrimary(events: readonly CaseEvent[]): Promise<void> {
+    for (const e of events) {
+      if (e.type !== 'linkedAsDuplicate' && e.type !== 'unlinkedDuplicate') continue;
+      const linked = e.type === 'linkedAsDuplicate';
+      const answer = await this.execute(
+        {
+          commandId: `duplicate:${e.caseId}:${e.version}`,
+          caseId: e.payload.primaryCaseId,
+          type: 'recordDuplicate',
+          payload: { duplicateCaseId: e.caseId, linked },
+        },
+        { userId: 'system', role: 'system' },
+      );
+      if (!answer.ok) this.logger.warn({ caseId: e.payload.primaryCaseId, code: answer.code }, 'could not record the duplicate on the first case');
+    }
   }
 
   private replayed(answer: unknown): CommandAnswer {

@@ -1,10 +1,10 @@
 import { categoryByCode } from '../../src-shared/catalog/categories';
-import type { BilingualText } from '../../src-shared/i18n-text';
-import { suggestRouting, type RoutingSuggestion } from '../../src-shared/domain/routing';
+import type { RoutingSuggestionView } from '../../src-shared/contract/socket';
+import { suggestRouting } from '../../src-shared/domain/routing';
 import { refusal, type Refusal } from '../../src-shared/errors';
 import type { CaseService } from './case-service';
 
-export type RoutingAnswer = { ok: true; suggestion: RoutingSuggestion & { leadDepartmentName?: BilingualText; leadDepartmentKnown: boolean } } | Refusal;
+export type RoutingAnswer = { ok: true; suggestion: RoutingSuggestionView } | Refusal;
 
 /**
  * The routing suggestion for a stored case, with the district's data the pure rule lacks: the

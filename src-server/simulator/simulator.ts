@@ -22,7 +22,7 @@ const MAX_WAIT_MS = 30_000;
 const DAY_MS = 86_400_000;
 
 /** Events that change no one's next step: they must not cancel a plan already made for the case. */
-const BOOKKEEPING: ReadonlySet<CaseEventType> = new Set<CaseEventType>(['reminderRaised', 'deadlineMissed', 'evidenceAttached', 'supervisionFlagged']);
+const BOOKKEEPING: ReadonlySet<CaseEventType> = new Set<CaseEventType>(['reminderRaised', 'deadlineMissed', 'evidenceAttached', 'supervisionFlagged', 'duplicateRecorded']);
 
 export interface SimulatorOptions {
   seed: number;

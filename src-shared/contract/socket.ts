@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { BilingualText } from '../i18n-text';
+import type { RoutingSuggestion } from '../domain/routing';
 import type { Refusal } from '../errors';
 import { commandPayloadSchemas, type CaseCommandInput } from '../domain/commands';
 import type { CaseEvent } from '../domain/events';
@@ -72,6 +74,12 @@ export const kpiQuerySchema = z
   });
 export type KpiQuery = z.input<typeof kpiQuerySchema>;
 
+export const routingRequestSchema = z.object({
+  caseId: z.string().min(1).max(64),
+  /** Ask "what if it were re-categorised as …" before registering or dispatching. */
+  categoryCode: z.string().regex(/^[CE]\d{4}$/).optional(),
+});
+
 export const caseTrailRequestSchema = z.object({ caseId: z.string().min(1).max(64) });
 
 /** The signed-in person, as the service tells each window. */
@@ -127,10 +135,14 @@ export interface ClientToServerEvents {
   'case:report': (request: ReportRequest, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
   'case:sync': (request: SyncRequest, ack: (answer: Answer<SyncAnswer>) => void) => void;
   'case:query': (query: Partial<CaseQuery>, ack: (answer: Answer<{ cases: CaseState[]; total: number }>) => void) => void;
+  'case:routing': (request: z.input<typeof routingRequestSchema>, ack: (answer: Answer<{ suggestion: RoutingSuggestionView }>) => void) => void;
   'case:trail': (request: { caseId: string }, ack: (answer: Answer<{ case: CaseState; events: CaseEvent[] }>) => void) => void;
   /** A department handler gets the figures of the cases its department leads; everyone else the district's. */
   'kpi:query': (query: KpiQuery, ack: (answer: Answer<{ groups: KpiGroup[] }>) => void) => void;
 }
+
+/** The dispatcher's routing suggestion: lead department, loop level, desk and the deadline if dispatched now. */
+export type RoutingSuggestionView = RoutingSuggestion & { leadDepartmentKnown: boolean; leadDepartmentName?: BilingualText };
 
 export interface ServerToClientEvents {
   hello: (hello: Hello) => void;

@@ -61,6 +61,8 @@ export const commandPayloadSchemas = {
   raiseReminder: z.object({ link: z.enum(['register', 'dispatch', 'handle', 'verify']) }),
   markOverdue: z.object({ link: z.enum(['register', 'dispatch', 'handle', 'verify']) }),
   evaluate: z.object({ satisfaction: z.enum(SATISFACTION_LEVELS), note: z.string().max(500).optional() }),
+  /** The service records on the first case that a later report was linked to it (or unlinked). */
+  recordDuplicate: z.object({ duplicateCaseId: z.string().min(1).max(64), linked: z.boolean() }),
   attachEvidence: z.object({ photoIds: z.array(z.string().min(1).max(100)).min(1).max(9), note: z.string().max(500).optional() }),
 } as const;
 

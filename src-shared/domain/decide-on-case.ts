@@ -162,6 +162,8 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
       return [
         draft('evaluated', { satisfaction: command.payload.satisfaction, ...(command.payload.note ? { note: command.payload.note } : {}) }, 'closed'),
       ];
+    case 'recordDuplicate':
+      return [draft('duplicateRecorded', { duplicateCaseId: command.payload.duplicateCaseId, linked: command.payload.linked }, state.stage)];
     case 'attachEvidence':
       return [
         draft(

@@ -51,6 +51,7 @@ export interface EventPayloads {
   deadlineMissed: { link: Link; deadline: string };
   evaluated: { satisfaction: Satisfaction; note?: string };
   evidenceAttached: { photos: PhotoRef[]; note?: string };
+  duplicateRecorded: { duplicateCaseId: string; linked: boolean };
 }
 
 export type CaseEventType = keyof EventPayloads;

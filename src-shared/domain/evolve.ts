@@ -226,6 +226,10 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       };
     case 'evaluated':
       return { ...s, evaluation: { satisfaction: event.payload.satisfaction, ...(event.payload.note ? { note: event.payload.note } : {}), at, by: event.actor.userId } };
+    case 'duplicateRecorded': {
+      const others = s.duplicates.filter((id) => id !== event.payload.duplicateCaseId);
+      return { ...s, duplicates: event.payload.linked ? [...others, event.payload.duplicateCaseId] : others };
+    }
     case 'evidenceAttached':
       return { ...s, photos: [...s.photos, ...event.payload.photos] };
   }

@@ -46,6 +46,7 @@ export const COMMAND_RULES: Record<CommandType, CommandRule> = {
   raiseReminder: { roles: ['system'], from: TIMED, name: { zh: '时限提醒', en: 'raise a reminder' } },
   markOverdue: { roles: ['system'], from: TIMED, name: { zh: '超期告警', en: 'mark overdue' } },
   evaluate: { roles: ['intake'], from: ['closed'], name: { zh: '满意度回访', en: 'record the call-back' } },
+  recordDuplicate: { roles: ['system'], from: STAGES, name: { zh: '登记重复上报', en: 'record a duplicate' } },
   attachEvidence: { roles: ['supervisor', 'intake', 'dispatcher', 'duty', 'department'], from: OPEN, name: { zh: '附加证据', en: 'attach evidence' } },
 };
 

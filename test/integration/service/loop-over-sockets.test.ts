@@ -74,6 +74,12 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     const c = await reported();
     await until(() => seenByDispatcher.some((e) => e.caseId === c.id && e.type === 'reported'));
     expect(await send(intake, 'register', c.id, {})).toMatchObject({ ok: true, state: { stage: 'registered' } });
+    // The dispatcher asks where it should go: exposed garbage → sanitation, district level, dispatcher's desk.
+    const routing = await new Promise<{ ok: boolean; suggestion?: { leadDepartmentId: string; desk: string; leadDepartmentKnown: boolean; handleDeadline: string } }>((r) =>
+      dispatcher.emit('case:routing', { caseId: c.id }, r as never),
+    );
+    expect(routing).toMatchObject({ ok: true, suggestion: { leadDepartmentId: 'sanitation', desk: 'dispatcher', leadDepartmentKnown: true } });
+    expect(Date.parse(routing.suggestion?.handleDeadline ?? '')).toBeGreaterThan(Date.now());
     expect(await send(dispatcher, 'dispatch', c.id, { leadDepartmentId: 'sanitation' })).toMatchObject({ ok: true, state: { stage: 'dispatched' } });
     await until(() => seenBySanitation.some((e) => e.caseId === c.id && e.type === 'dispatched'));
     // The department's copy is complete although it never saw the report: the case came with its state.
@@ -157,6 +163,13 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     const farAway = await svc.parts.service.report({ categoryCode: 'E0106', channel: 'patrol', description: '另一处堆物', lon: at.lon + 0.003, lat: at.lat }, supervisor);
     if (!first.ok || !hotline.ok || !farAway.ok) throw new Error('refused');
     expect(hotline.state).toMatchObject({ stage: 'duplicate', duplicateOf: first.state.id });
+    // Linked both ways: the first case lists the repeat, and forgets it when an operator unlinks.
+    expect((await svc.parts.store.loadCase(first.state.id))?.duplicates).toEqual([hotline.state.id]);
+    const intake = await open('intake-1');
+    expect(await send(intake, 'unlinkDuplicate', hotline.state.id, {})).toMatchObject({ ok: true, state: { stage: 'reported' } });
+    expect((await svc.parts.store.loadCase(first.state.id))?.duplicates).toEqual([]);
+    expect(await send(intake, 'linkDuplicate', hotline.state.id, { primaryCaseId: 'no-such-case' })).toMatchObject({ ok: false, code: 'CASE_NOT_FOUND' });
+    expect(await send(intake, 'linkDuplicate', hotline.state.id, { primaryCaseId: first.state.id })).toMatchObject({ ok: true, state: { stage: 'duplicate' } });
     expect(farAway.state.stage).toBe('reported');
     const dispatcher = await open('dispatcher-1');
     expect(await send(dispatcher, 'dispatch', hotline.state.id, { leadDepartmentId: 'sanitation' })).toMatchObject({ ok: false, code: 'STAGE_NOT_ALLOWED' });

@@ -119,6 +119,7 @@ export const VALID_PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   markOverdue: { link: 'handle' },
   evaluate: { satisfaction: 'satisfied' },
   attachEvidence: { photoIds: ['frame-1'] },
+  recordDuplicate: { duplicateCaseId: 'case-9', linked: true },
 };
 
 /** Runs a command and returns the new state, failing loudly if it is refused. */

@@ -145,6 +145,10 @@ describe('duplicates', () => {
     const back = apply(dup, 'unlinkDuplicate', ACTORS.intake, {});
     expect(back.stage).toBe('reported');
     expect(back.duplicateOf).toBeUndefined();
+    // The first case keeps the list of reports that repeat it.
+    const primary = apply(apply(caseAt('dispatched'), 'recordDuplicate', ACTORS.system, { duplicateCaseId: 'case-2', linked: true }), 'recordDuplicate', ACTORS.system, { duplicateCaseId: 'case-3', linked: true });
+    expect(primary.duplicates).toEqual(['case-2', 'case-3']);
+    expect(apply(primary, 'recordDuplicate', ACTORS.system, { duplicateCaseId: 'case-2', linked: false }).duplicates).toEqual(['case-3']);
     // A duplicate is never dispatched.
     expect(codeOf(attempt(dup, 'dispatch', 'dispatcher', VALID_PAYLOADS.dispatch))).toBe('STAGE_NOT_ALLOWED');
   });

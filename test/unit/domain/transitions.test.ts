@@ -44,6 +44,7 @@ const SPEC: Record<Exclude<CommandType, 'report'>, { roles: Role[]; stages: Stag
   markOverdue: { roles: ['system'], stages: TIMED },
   evaluate: { roles: ['intake'], stages: ['closed'] },
   attachEvidence: { roles: ['supervisor', 'intake', 'dispatcher', 'duty', 'department'], stages: OPEN },
+  recordDuplicate: { roles: ['system'], stages: [...STAGES] },
 };
 
 /** Commands whose rule admits the duty officer, who is then sent back because the case is not urgent. */
