@@ -16,6 +16,7 @@ import {
 import type { DemoUser } from '../../src-shared/district/types';
 import { refusal } from '../../src-shared/errors';
 import { inScope, type Scope } from '../store/case-store';
+import { queryCases } from '../store/case-queries';
 import { districtLabels, queryKpis } from '../store/kpi-queries';
 import type { CaseService, Committed } from '../service/case-service';
 import { actorOf, scopeOf, sessionUserOf, type People } from '../service/people';
@@ -121,7 +122,7 @@ export function attachRealtime(
       if (typeof ack !== 'function') return;
       const parsed = caseQuerySchema.safeParse(query ?? {});
       if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
-      void service.store.queryCases(parsed.data, scope, service.now()).then(
+      void queryCases(service.store.db, parsed.data, scope, service.now()).then(
         (page) => ack({ ok: true, ...page }),
         (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
       );

@@ -175,6 +175,34 @@ describe.each(DIALECTS)('the case service over socket.io (%s)', (dialect) => {
     expect(await send(dispatcher, 'dispatch', hotline.state.id, { leadDepartmentId: 'sanitation' })).toMatchObject({ ok: false, code: 'STAGE_NOT_ALLOWED' });
   });
 
+  it('answers queue queries: filters, text search, sort by deadline, pages, and the scope', async () => {
+    const intake = await open('intake-1');
+    const dispatcher = await open('dispatcher-1');
+    const roads = await open('handler-roads');
+    const a = await reported();
+    const b = await reported();
+    await send(intake, 'register', a.id, {});
+    await send(dispatcher, 'dispatch', a.id, { leadDepartmentId: 'roads' });
+    type Page = { ok: boolean; cases: CaseState[]; total: number; code?: string };
+    const query = (client: Client, q: Record<string, unknown>) => new Promise<Page>((r) => client.emit('case:query', q as never, r as never));
+    const dispatched = await query(dispatcher, { stages: ['dispatched'], departmentId: 'roads' });
+    expect(dispatched.cases.map((c) => c.id)).toContain(a.id);
+    expect(dispatched.cases.every((c) => c.stage === 'dispatched' && c.leadDepartmentId === 'roads')).toBe(true);
+    const byNumber = await query(intake, { text: b.number });
+    expect(byNumber).toMatchObject({ ok: true, total: 1, cases: [{ id: b.id }] });
+    const byWords = await query(intake, { text: '胡同口暴露垃圾', limit: 2, sort: 'reportedAt', order: 'desc' });
+    expect(byWords.cases).toHaveLength(2);
+    expect(byWords.total).toBeGreaterThan(2);
+    expect(Date.parse(byWords.cases[0]?.reportedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(byWords.cases[1]?.reportedAt ?? ''));
+    // Nothing is overdue yet: every deadline lies ahead.
+    expect((await query(dispatcher, { overdueOnly: true })).total).toBe(0);
+    // A department's queue holds its own cases only.
+    const theirs = await query(roads, {});
+    expect(theirs.cases.every((c) => c.leadDepartmentId === 'roads' || c.assistingDepartmentIds.includes('roads'))).toBe(true);
+    expect(theirs.cases.map((c) => c.id)).toContain(a.id);
+    expect(await query(dispatcher, { limit: 10_000 })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  });
+
   it('refuses a connection it cannot identify', async () => {
     await expect(connectAs(svc.url, 'nobody')).rejects.toThrow(/NOT_AUTHENTICATED/);
   });
