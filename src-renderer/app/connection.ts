@@ -1,29 +1,21 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type ConnectionState = 'connecting' | 'online' | 'offline';
-
 /**
- * Whether this window reaches the case service. Today the only contact is the district summary
- * request; the socket store of the case-service issue will own this state (one socket per window).
+ * Whether this window is live. `live`: connected and in sync; `resyncing`: connected, catching
+ * up on what it missed; `reconnecting`: the link dropped and socket.io is retrying;
+ * `connecting`: the first contact. Screens say which, so nobody mistakes stale data for live.
  */
+export type ConnectionState = 'connecting' | 'live' | 'resyncing' | 'reconnecting' | 'offline';
+
 export const useConnection = defineStore('connection', () => {
   const state = ref<ConnectionState>('connecting');
   const lastError = ref<string | null>(null);
 
-  function reached(): void {
-    state.value = 'online';
-    lastError.value = null;
+  function set(next: ConnectionState, error: string | null = null): void {
+    state.value = next;
+    lastError.value = error;
   }
 
-  function lost(reason: string): void {
-    state.value = 'offline';
-    lastError.value = reason;
-  }
-
-  function retrying(): void {
-    state.value = 'connecting';
-  }
-
-  return { state, lastError, reached, lost, retrying };
+  return { state, lastError, set };
 });

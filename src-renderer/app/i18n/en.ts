@@ -28,10 +28,18 @@ export const en: DeskMessages = {
     version: 'Version {version}',
     webDesk: 'Web desk',
   },
+  signIn: {
+    title: 'Sign in',
+    hint: 'This service is not in demo mode: enter the access token your administrator gave you.',
+    token: 'Access token',
+    submit: 'Sign in',
+  },
   connection: {
     connecting: 'Connecting',
-    online: 'Service online',
-    offline: 'Service offline',
+    live: 'Live',
+    resyncing: 'Resyncing',
+    reconnecting: 'Reconnecting',
+    offline: 'Offline',
   },
   district: {
     title: 'Demo district',

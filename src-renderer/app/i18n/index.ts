@@ -1,7 +1,9 @@
 import { createI18n } from 'vue-i18n';
 import type { Locale } from '../../../src-shared/i18n-text';
+import { caseDetailMessages } from '../../features/case/i18n';
+import { queueMessages } from '../../features/queue/i18n';
 import { en } from './en';
-import { zhCN, type DeskMessages } from './zh-CN';
+import { zhCN } from './zh-CN';
 
 export const DESK_LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
@@ -28,11 +30,22 @@ function storedLocale(): string | null {
   }
 }
 
+/**
+ * Each feature keeps its texts in its own folder (features/<name>/i18n.ts, one namespace);
+ * the shell's texts live here. Both languages must have the same keys (a unit test checks).
+ */
+export const DESK_MESSAGES = {
+  'zh-CN': { ...zhCN, queue: queueMessages.zh, caseDetail: caseDetailMessages.zh },
+  en: { ...en, queue: queueMessages.en, caseDetail: caseDetailMessages.en },
+};
+
+export type DeskMessages = (typeof DESK_MESSAGES)['zh-CN'];
+
 export function createDeskI18n() {
   return createI18n<[DeskMessages], Locale, false>({
     legacy: false,
     locale: initialLocale(storedLocale()),
     fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': zhCN, en },
+    messages: DESK_MESSAGES as Record<Locale, DeskMessages>,
   });
 }

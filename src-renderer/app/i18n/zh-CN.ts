@@ -27,9 +27,17 @@ export const zhCN = {
     version: '版本 {version}',
     webDesk: '网页版',
   },
+  signIn: {
+    title: '登录',
+    hint: '本服务未开启演示模式，请输入管理员发放的访问令牌。',
+    token: '访问令牌',
+    submit: '登录',
+  },
   connection: {
     connecting: '连接中',
-    online: '服务在线',
+    live: '实时',
+    resyncing: '同步中',
+    reconnecting: '重连中',
     offline: '服务离线',
   },
   district: {

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { DistrictSummary } from '../../../src-shared/district-summary';
-import { useConnection } from '../../app/connection';
 import { requestDistrictSummary } from './summary-request';
 
 /** The loaded district's summary, shared by every view of this window. */
@@ -9,20 +8,16 @@ export const useDistrict = defineStore('district', () => {
   const summary = ref<DistrictSummary | null>(null);
   const loading = ref(false);
   const failure = ref<string | null>(null);
-  const connection = useConnection();
 
   async function load(): Promise<void> {
     if (loading.value) return;
     loading.value = true;
     failure.value = null;
-    connection.retrying();
     try {
       summary.value = await requestDistrictSummary();
-      connection.reached();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       failure.value = reason;
-      connection.lost(reason);
     } finally {
       loading.value = false;
     }

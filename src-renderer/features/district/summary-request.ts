@@ -1,11 +1,9 @@
 import { DistrictSummarySchema, type DistrictSummary } from '../../../src-shared/district-summary';
+import { serviceOrigin } from '../../app/service-origin';
 
-/**
- * Fetches the district summary from the service. The URL is relative on purpose: the web desk is
- * served with its API on the same origin and may sit under any path (base './').
- */
+/** Fetches the district summary from the case service (same origin on the web desk, loopback in Electron). */
 export async function requestDistrictSummary(signal?: AbortSignal): Promise<DistrictSummary> {
-  const response = await fetch('api/district/summary', {
+  const response = await fetch(`${await serviceOrigin()}/api/district/summary`, {
     headers: { accept: 'application/json' },
     ...(signal ? { signal } : {}),
   });

@@ -1,0 +1,67 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { SessionUser } from '../../src-shared/contract/socket';
+
+const TOKEN_KEY = 'desk.token';
+
+/** `?as=<demo user>` from the hash (`#/queue?as=intake-1`) or the page's query. */
+export function demoUserFromLocation(location: Pick<Location, 'hash' | 'search'>): string | undefined {
+  const hashQuery = location.hash.includes('?') ? location.hash.slice(location.hash.indexOf('?') + 1) : '';
+  return new URLSearchParams(hashQuery).get('as') ?? new URLSearchParams(location.search).get('as') ?? undefined;
+}
+
+/** The default demo user of each view, so `#/queue` opens as the demo dispatcher. */
+export const DEMO_USER_BY_VIEW: Record<string, string> = {
+  queue: 'dispatcher-1',
+  map: 'dispatcher-1',
+  video: 'dispatcher-1',
+  kpi: 'leader-1',
+  wall: 'leader-1',
+  duty: 'duty-1',
+};
+
+function storedToken(): string | null {
+  try {
+    return window.sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who this window speaks for. In the demo a route opens signed in as that view's demo user
+ * (`?as=` picks another); a service outside demo mode asks for a token (the sign-in page),
+ * kept for this browser session only.
+ */
+export const useSession = defineStore('session', () => {
+  const user = ref<SessionUser | null>(null);
+  const token = ref<string | null>(storedToken());
+  const needsSignIn = ref(false);
+
+  function credentials(view: string): { as?: string; token?: string } {
+    if (token.value) return { token: token.value };
+    return { as: demoUserFromLocation(window.location) ?? DEMO_USER_BY_VIEW[view] ?? 'dispatcher-1' };
+  }
+
+  function signIn(newToken: string): void {
+    token.value = newToken.trim();
+    needsSignIn.value = false;
+    try {
+      window.sessionStorage.setItem(TOKEN_KEY, token.value);
+    } catch {
+      // Storage disabled: the token lasts as long as this window.
+    }
+  }
+
+  function signOut(): void {
+    token.value = null;
+    user.value = null;
+    try {
+      window.sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // nothing stored
+    }
+  }
+
+  return { user, token, needsSignIn, credentials, signIn, signOut };
+});

@@ -1,0 +1,189 @@
+import { defineStore } from 'pinia';
+import { markRaw, ref, shallowRef } from 'vue';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Answer,
+  CaseQuery,
+  ClientToServerEvents,
+  EventBatch,
+  ReportRequest,
+  RoutingSuggestionView,
+  ServerToClientEvents,
+  SyncAnswer,
+} from '../../../src-shared/contract/socket';
+import type { CaseState } from '../../../src-shared/domain/case';
+import type { CaseCommandInput } from '../../../src-shared/domain/commands';
+import type { CaseEvent } from '../../../src-shared/domain/events';
+import { refusal } from '../../../src-shared/errors';
+import { CaseReplica } from '../../../src-shared/sync/case-replica';
+import { useConnection } from '../../app/connection';
+import { serviceOrigin } from '../../app/service-origin';
+import { useSession } from '../../app/session';
+
+type GridSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type CommandAnswer = Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>;
+
+/** A command waits this long for its answer before it is sent again (same id: applied once). */
+const ANSWER_TIMEOUT_MS = 8_000;
+const SEND_ATTEMPTS = 3;
+/** Alarm events kept for the window's alert list. */
+const ALARM_TYPES = new Set(['reminderRaised', 'deadlineMissed', 'supervisionFlagged']);
+const MAX_ALARMS = 200;
+
+function newCommandId(): string {
+  return `w-${crypto.randomUUID()}`;
+}
+
+/**
+ * The window's one connection to the case service, and its copy of the cases it may see
+ * (src-shared's CaseReplica: snapshot at N, events in order, gaps resynced). Every feature of
+ * the window reads cases from here and sends commands through here.
+ *
+ * The replica is not reactive (10,000 cases × deep proxies would cost more than it shows);
+ * `revision` moves once per applied batch and `changed` names the cases it touched, so views
+ * recompute only when something happened.
+ */
+export const useLiveCases = defineStore('live-cases', () => {
+  const replica = markRaw(new CaseReplica());
+  const revision = ref(0);
+  const changed = shallowRef<readonly string[]>([]);
+  const alarms = shallowRef<readonly CaseEvent[]>([]);
+  const connection = useConnection();
+  const session = useSession();
+  let socket: GridSocket | undefined;
+  let syncing = false;
+  let pending: EventBatch[] = [];
+  let synced = false;
+
+  function publish(ids: readonly string[], events: readonly CaseEvent[] = []): void {
+    if (ids.length === 0) return;
+    changed.value = ids;
+    revision.value += 1;
+    const raised = events.filter((e) => ALARM_TYPES.has(e.type));
+    if (raised.length) alarms.value = [...raised.reverse(), ...alarms.value].slice(0, MAX_ALARMS);
+  }
+
+  function applyBatch(batch: EventBatch): void {
+    const outcome = replica.applyBatch(batch);
+    publish(outcome.changed, batch.events);
+    if (outcome.gap) void resync();
+  }
+
+  async function resync(): Promise<void> {
+    if (!socket || syncing) return;
+    syncing = true;
+    connection.set('resyncing');
+    try {
+      for (;;) {
+        const answer = await socket.timeout(30_000).emitWithAck('case:sync', synced ? { sinceSeq: replica.seq } : {});
+        if (!answer.ok) throw new Error(answer.message.en);
+        const outcome = replica.applySync(answer as SyncAnswer);
+        synced = true;
+        publish(outcome.changed, answer.kind === 'events' ? answer.events : []);
+        // Live batches that arrived meanwhile: most are already in the answer and are skipped.
+        const queued = pending;
+        pending = [];
+        let gap = outcome.gap;
+        for (const batch of queued) {
+          const o = replica.applyBatch(batch);
+          publish(o.changed, batch.events);
+          gap ||= o.gap;
+        }
+        if (!gap) break;
+      }
+      connection.set('live');
+    } catch (error) {
+      connection.set('reconnecting', error instanceof Error ? error.message : String(error));
+    } finally {
+      syncing = false;
+    }
+  }
+
+  async function connect(view: string): Promise<void> {
+    if (socket) return;
+    connection.set('connecting');
+    const origin = await serviceOrigin();
+    const s: GridSocket = io(origin, { auth: session.credentials(view), transports: ['websocket'] });
+    socket = s;
+    s.on('connect', () => void resync());
+    s.on('hello', (hello) => {
+      session.user = hello.user;
+    });
+    s.on('case:events', (batch) => {
+      if (syncing) pending.push(batch);
+      else applyBatch(batch);
+    });
+    s.on('disconnect', (reason) => {
+      // The server let us go on purpose (e.g. it is shutting down): socket.io will not retry by itself.
+      if (reason === 'io server disconnect') s.connect();
+      connection.set('reconnecting', reason);
+    });
+    s.on('connect_error', (error) => {
+      if (error.message === 'NOT_AUTHENTICATED') {
+        session.needsSignIn = true;
+        connection.set('offline', error.message);
+        return;
+      }
+      connection.set(synced ? 'reconnecting' : 'offline', error.message);
+    });
+  }
+
+  /** After a sign-in: connect again with the new credentials. */
+  function reconnect(view: string): void {
+    socket?.disconnect();
+    socket = undefined;
+    void connect(view);
+  }
+
+  async function send<T>(emit: (s: GridSocket) => Promise<T>): Promise<T | ReturnType<typeof refusal>> {
+    let lastError = 'not connected';
+    for (let attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+      if (!socket) break;
+      try {
+        return await emit(socket);
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+      }
+    }
+    return refusal('INTERNAL', { detail: `the service did not answer (${lastError})` });
+  }
+
+  /** Sends a command; a lost answer is retried with the same id, which the service applies once. */
+  function command(input: Omit<CaseCommandInput, 'commandId'>): Promise<CommandAnswer> {
+    const full = { ...input, commandId: newCommandId() } as CaseCommandInput;
+    return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:command', full));
+  }
+
+  function report(payload: ReportRequest['payload']): Promise<CommandAnswer> {
+    const request = { commandId: newCommandId(), payload };
+    return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:report', request));
+  }
+
+  function trail(caseId: string): Promise<Answer<{ case: CaseState; events: CaseEvent[] }>> {
+    return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:trail', { caseId }));
+  }
+
+  function routing(caseId: string, categoryCode?: string): Promise<Answer<{ suggestion: RoutingSuggestionView }>> {
+    return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:routing', categoryCode ? { caseId, categoryCode } : { caseId }));
+  }
+
+  function query(q: Partial<CaseQuery>): Promise<Answer<{ cases: CaseState[]; total: number }>> {
+    return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:query', q));
+  }
+
+  return {
+    revision,
+    changed,
+    alarms,
+    get: (caseId: string) => replica.get(caseId),
+    all: () => replica.all(),
+    size: () => replica.size,
+    connect,
+    reconnect,
+    command,
+    report,
+    trail,
+    routing,
+    query,
+  };
+});

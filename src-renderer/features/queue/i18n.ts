@@ -1,0 +1,5 @@
+/** Texts of the queues (the `queue` namespace), in both languages. */
+export const queueMessages = {
+  zh: {},
+  en: {},
+};
