@@ -136,7 +136,10 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     redis = createClient({ url: options.redisUrl });
     await redis.connect();
   }
-  const io = attachRealtime(http.server, parts.service, parts.people, logger.child({ part: 'realtime' }), redis ? { adapter: createAdapter(redis) } : {});
+  const io = attachRealtime(http.server, parts.service, parts.people, logger.child({ part: 'realtime' }), {
+    ...(redis ? { adapter: createAdapter(redis) } : {}),
+    ...(demoClock ? { clockRate: () => (demoClock as DemoClock).speed } : {}),
+  });
 
   const deadlines = options.deadlines ?? { reminderShare: 0.8, supervisionMultiple: 2, tickSeconds: 30 };
   const watcher = deadlines

@@ -65,7 +65,7 @@ export function attachRealtime(
   service: CaseService,
   people: People,
   logger: Logger,
-  options: { adapter?: ServerOptions['adapter'] } = {},
+  options: { adapter?: ServerOptions['adapter']; clockRate?: () => number } = {},
 ): GridIo {
   const io: GridIo = new Server(http, {
     serveClient: false,
@@ -93,7 +93,7 @@ export function attachRealtime(
     void socket.join(roomsOf(scope));
     logger.debug({ user: user.id, socket: socket.id }, 'window connected');
     void service.store.headSeq().then((headSeq) =>
-      socket.emit('hello', { user: sessionUserOf(user), headSeq, serverTime: service.now().toISOString() }),
+      socket.emit('hello', { user: sessionUserOf(user), headSeq, serverTime: service.now().toISOString(), clockRate: options.clockRate?.() ?? 1 }),
     );
 
     socket.on('case:command', (command, ack) => {

@@ -128,6 +128,8 @@ export interface Hello {
   /** The newest global sequence number at connection time. */
   headSeq: number;
   serverTime: string;
+  /** Service-clock seconds per real second: 1, or more when the demo runs accelerated. */
+  clockRate: number;
 }
 
 export interface ClientToServerEvents {

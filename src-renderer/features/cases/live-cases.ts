@@ -54,6 +54,13 @@ export const useLiveCases = defineStore('live-cases', () => {
   let syncing = false;
   let pending: EventBatch[] = [];
   let synced = false;
+  /** The service's clock as of the last hello (the demo's may run faster than the wall clock). */
+  let clock = { serviceMs: Date.now(), localMs: Date.now(), rate: 1 };
+
+  /** Now on the service's clock: deadlines and countdowns are measured against it. */
+  function serviceNow(): Date {
+    return new Date(clock.serviceMs + (Date.now() - clock.localMs) * clock.rate);
+  }
 
   function publish(ids: readonly string[], events: readonly CaseEvent[] = []): void {
     if (ids.length === 0) return;
@@ -108,6 +115,7 @@ export const useLiveCases = defineStore('live-cases', () => {
     s.on('connect', () => void resync());
     s.on('hello', (hello) => {
       session.user = hello.user;
+      clock = { serviceMs: Date.parse(hello.serverTime), localMs: Date.now(), rate: hello.clockRate };
     });
     s.on('case:events', (batch) => {
       if (syncing) pending.push(batch);
@@ -175,6 +183,7 @@ export const useLiveCases = defineStore('live-cases', () => {
     revision,
     changed,
     alarms,
+    serviceNow,
     get: (caseId: string) => replica.get(caseId),
     all: () => replica.all(),
     size: () => replica.size,
