@@ -23,6 +23,9 @@ export interface Committed {
   after: CaseState;
 }
 
+/** Stands in for the case number until the commit assigns the day's next one. */
+const PENDING_NUMBER = 'DC-PENDING';
+
 /** Races on one case without a pinned version are re-decided on the fresh state this often. */
 const MAX_ATTEMPTS = 5;
 
@@ -68,7 +71,8 @@ export class CaseService {
     };
   }
 
-  async execute(input: unknown, actor: Actor): Promise<CommandAnswer> {
+  async execute(input: unknown, actor: Actor, options: { numberDay?: string } = {}): Promise<CommandAnswer> {
+    // (options.numberDay: the Beijing day whose numbering a new report joins; default today.)
     const parsed = parseCommand(input);
     if (!parsed.ok) {
       this.logger.info({ actor: actor.userId, code: parsed.code }, 'command refused at the schema');
@@ -97,11 +101,13 @@ export class CaseService {
             previousVersion: before?.version ?? 0,
             events: decision.events,
             state: after,
-            answer: (events): CommandAnswer => ({ ok: true, events, state: after }),
+            // Numbering is the service's job: whatever number a report arrives with is replaced.
+            ...(command.type === 'report' ? { numberDay: options.numberDay ?? beijingDay(this.clock()) } : {}),
+            answer: (events, state): CommandAnswer => ({ ok: true, events, state }),
           });
           if ('replay' in result) return this.replayed(result.replay.answer);
           log.debug({ seq: result.events.at(-1)?.seq, stage: after.stage }, 'command applied');
-          this.publish({ events: result.events, before, after });
+          this.publish({ events: result.events, before, after: result.state });
           await this.recordOnPrimary(result.events);
           return result.answer;
         } catch (error) {
@@ -131,18 +137,19 @@ export class CaseService {
   async report(payload: Omit<CommandPayloadInputs['report'], 'number'>, actor: Actor, commandId: string = randomUUID()): Promise<CommandAnswer> {
     const earlier = await this.store.findAnswer(commandId);
     if (earlier) return this.replayed(earlier.answer);
-    // Decide once without a number first, so a refused report does not leave a gap in the numbering.
-    const dryRun = decide(null, { commandId, caseId: 'pending', type: 'report', payload: { ...payload, number: 'pending' } }, this.context(actor));
+    // Decide once first: a refused report answers at once, and the duplicate check needs its place.
+    const dryRun = decide(null, { commandId, caseId: 'pending', type: 'report', payload: { ...payload, number: PENDING_NUMBER } }, this.context(actor));
     if (!dryRun.ok) return dryRun;
     const reportedCase = dryRun.events[0]?.type === 'reported' ? dryRun.events[0].payload : undefined;
     const repeat =
       reportedCase && !payload.duplicateOf
         ? await findDuplicate(this.store, { categoryCode: reportedCase.categoryCode, lon: reportedCase.place.lon, lat: reportedCase.place.lat, componentCode: reportedCase.componentCode }, this.clock(), this.duplicateRules)
         : undefined;
-    const number = await this.store.nextCaseNumber(beijingDay(this.clock()));
+    // The case number is taken in the commit's own transaction: no gaps in a day's numbering.
     return this.execute(
-      { commandId, caseId: randomUUID(), type: 'report', payload: { ...payload, number, ...(repeat ? { duplicateOf: repeat.id } : {}) } },
+      { commandId, caseId: randomUUID(), type: 'report', payload: { ...payload, number: PENDING_NUMBER, ...(repeat ? { duplicateOf: repeat.id } : {}) } },
       actor,
+      { numberDay: beijingDay(this.clock()) },
     );
   }
 

@@ -147,8 +147,13 @@ export class CaseStore {
     previousVersion: number;
     events: readonly CaseEvent[];
     state: CaseState;
-    answer: (numbered: CaseEvent[]) => A;
-  }): Promise<{ events: CaseEvent[]; answer: A } | { replay: StoredAnswer }> {
+    /**
+     * A new report: give it the day's next case number (Beijing day, e.g. 2026-11-23) inside
+     * this transaction, so a refused or crashed report never leaves a gap in the numbering.
+     */
+    numberDay?: string;
+    answer: (numbered: CaseEvent[], state: CaseState) => A;
+  }): Promise<{ events: CaseEvent[]; state: CaseState; answer: A } | { replay: StoredAnswer }> {
     return this.db.transaction(async (tx) => {
       // One writer at a time across service nodes, so sequence numbers are assigned in commit order.
       if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7310002)');
@@ -156,9 +161,16 @@ export class CaseStore {
       if (earlier) return { replay: { caseId: earlier.case_id, answer: fromJson(earlier.answer) } };
       const current = await tx.get<{ version: number }>('SELECT version FROM cases WHERE id = ?', [input.state.id]);
       if ((current?.version ?? 0) !== input.previousVersion) throw new VersionConflictError(input.state.id);
+      let state = input.state;
+      let events = input.events;
+      if (input.numberDay) {
+        const number = await nextCaseNumber(tx, input.numberDay);
+        state = { ...state, number };
+        events = events.map((e) => (e.type === 'reported' ? { ...e, payload: { ...e.payload, number } } : e));
+      }
       const head = await tx.get<{ head: number | null }>('SELECT MAX(seq) AS head FROM case_events');
       let seq = Number(head?.head ?? 0);
-      const numbered = input.events.map((e) => ({ ...e, seq: ++seq }) as CaseEvent);
+      const numbered = events.map((e) => ({ ...e, seq: ++seq }) as CaseEvent);
       for (const e of numbered) {
         await tx.run(
           `INSERT INTO case_events (seq, case_id, version, type, at, actor_id, actor_role, from_stage, to_stage, command_id, event)
@@ -166,15 +178,15 @@ export class CaseStore {
           [e.seq, e.caseId, e.version, e.type, e.at, e.actor.userId, e.actor.role, e.fromStage, e.toStage, e.commandId, JSON.stringify(e)],
         );
       }
-      await this.writeProjection(tx, input.state, seq, current !== undefined);
-      const answer = input.answer(numbered);
+      await this.writeProjection(tx, state, seq, current !== undefined);
+      const answer = input.answer(numbered, state);
       await tx.run('INSERT INTO commands (command_id, case_id, at, answer) VALUES (?, ?, ?, ?)', [
         input.commandId,
-        input.state.id,
+        state.id,
         numbered[0]?.at ?? new Date().toISOString(),
         JSON.stringify(answer),
       ]);
-      return { events: numbered, answer };
+      return { events: numbered, state, answer };
     });
   }
 
@@ -338,16 +350,13 @@ export class CaseStore {
       return changed;
     });
   }
+}
 
-  /** The next human case number of a day: DC20261123-00042. */
-  async nextCaseNumber(day: string): Promise<string> {
-    return this.db.transaction(async (tx) => {
-      if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7310003)');
-      const row = await tx.get<{ last: number }>('SELECT last FROM case_numbers WHERE day = ?', [day]);
-      const next = (row?.last ?? 0) + 1;
-      if (row) await tx.run('UPDATE case_numbers SET last = ? WHERE day = ?', [next, day]);
-      else await tx.run('INSERT INTO case_numbers (day, last) VALUES (?, ?)', [day, next]);
-      return `DC${day.replace(/-/g, '')}-${String(next).padStart(5, '0')}`;
-    });
-  }
+/** The next human case number of a day (DC20261123-00042), inside the caller's transaction. */
+async function nextCaseNumber(tx: Queryable, day: string): Promise<string> {
+  const row = await tx.get<{ last: number }>('SELECT last FROM case_numbers WHERE day = ?', [day]);
+  const next = (row?.last ?? 0) + 1;
+  if (row) await tx.run('UPDATE case_numbers SET last = ? WHERE day = ?', [next, day]);
+  else await tx.run('INSERT INTO case_numbers (day, last) VALUES (?, ?)', [day, next]);
+  return `DC${day.replace(/-/g, '')}-${String(next).padStart(5, '0')}`;
 }

@@ -96,6 +96,7 @@ describe('a crash in the middle of a burst loses no acknowledged command and dou
       perCommand.set(row.command_id, row.n);
     }
     const seqs = db.prepare('SELECT seq FROM case_events ORDER BY seq').all() as { seq: number }[];
+    const numbers = (db.prepare('SELECT number FROM cases ORDER BY number').all() as { number: string }[]).map((r) => r.number);
     db.close();
     expect(acked.size).toBe(TOTAL);
     // Every acknowledged command is there, with exactly the events it was acknowledged with.
@@ -104,5 +105,9 @@ describe('a crash in the middle of a burst loses no acknowledged command and dou
     expect([...perCommand.keys()].filter((id) => !acked.has(id))).toEqual([]);
     // The log has no holes and no repeats.
     expect(seqs.every((s, i) => s.seq === i + 1)).toBe(true);
+    // Nor the case numbers: each day's numbering runs 1, 2, 3 … whatever was refused or killed.
+    const byDay = new Map<string, number[]>();
+    for (const n of numbers) byDay.set(n.slice(0, 10), [...(byDay.get(n.slice(0, 10)) ?? []), Number(n.slice(11))]);
+    for (const list of byDay.values()) expect(list).toEqual(list.map((_, i) => i + 1));
   }, 300_000);
 });
