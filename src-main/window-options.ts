@@ -35,6 +35,8 @@ export function deskWebPreferences(preloadPath: string): DeskWebPreferences {
 }
 
 export interface DeskWindowOptions {
+  x?: number;
+  y?: number;
   width: number;
   height: number;
   minWidth: number;
@@ -43,6 +45,10 @@ export interface DeskWindowOptions {
   show: boolean;
   title: string;
   autoHideMenuBar: boolean;
+  /** Wall windows: full screen, kiosk, no frame (no chrome a passer-by could click). */
+  fullscreen?: boolean;
+  kiosk?: boolean;
+  frame?: boolean;
   webPreferences: DeskWebPreferences;
 }
 
@@ -59,6 +65,32 @@ export function deskWindowOptions(preloadPath: string): DeskWindowOptions {
     autoHideMenuBar: true,
     webPreferences: deskWebPreferences(preloadPath),
   };
+}
+
+/** The window kinds a profile opens: same web preferences, different chrome. */
+export const WINDOW_KINDS = ['desk', 'wall'] as const;
+
+/**
+ * Options for one planned window at its bounds. `desk` windows are ordinary (the tray can make
+ * them full screen); `wall` windows are kiosk windows covering their display. The minimum size
+ * never exceeds the planned bounds, or Electron would push a window past a small display's edge.
+ */
+export function plannedWindowOptions(
+  preloadPath: string,
+  kind: (typeof WINDOW_KINDS)[number],
+  bounds: { x: number; y: number; width: number; height: number },
+  title: string,
+): DeskWindowOptions {
+  const base = deskWindowOptions(preloadPath);
+  const sized = {
+    ...base,
+    ...bounds,
+    minWidth: Math.min(base.minWidth, bounds.width),
+    minHeight: Math.min(base.minHeight, bounds.height),
+    title,
+  };
+  if (kind === 'desk') return sized;
+  return { ...sized, fullscreen: true, kiosk: true, frame: false };
 }
 
 /**
