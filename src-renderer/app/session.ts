@@ -43,9 +43,25 @@ export const useSession = defineStore('session', () => {
     return { as: demoUserFromLocation(window.location) ?? DEMO_USER_BY_VIEW[view] ?? 'dispatcher-1' };
   }
 
-  function signIn(newToken: string): void {
+  /**
+   * On the Electron desk one sign-in serves every window: the main process holds the token and
+   * tells the other windows when it changes. In a browser the token stays in this tab.
+   */
+  async function load(onChange: () => void): Promise<void> {
+    if (!window.deskApi) return;
+    token.value = await window.deskApi.signInToken();
+    window.deskApi.onSignInChanged(() => {
+      void window.deskApi?.signInToken().then((next) => {
+        token.value = next;
+        onChange();
+      });
+    });
+  }
+
+  async function signIn(newToken: string): Promise<void> {
     token.value = newToken.trim();
     needsSignIn.value = false;
+    if (window.deskApi) return window.deskApi.signIn(token.value);
     try {
       window.sessionStorage.setItem(TOKEN_KEY, token.value);
     } catch {
@@ -53,9 +69,10 @@ export const useSession = defineStore('session', () => {
     }
   }
 
-  function signOut(): void {
+  async function signOut(): Promise<void> {
     token.value = null;
     user.value = null;
+    if (window.deskApi) return window.deskApi.signOut();
     try {
       window.sessionStorage.removeItem(TOKEN_KEY);
     } catch {
@@ -63,5 +80,5 @@ export const useSession = defineStore('session', () => {
     }
   }
 
-  return { user, token, needsSignIn, credentials, signIn, signOut };
+  return { user, token, needsSignIn, credentials, load, signIn, signOut };
 });

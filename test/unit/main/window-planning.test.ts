@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESK_VIEWS as RENDERER_VIEWS } from '../../../src-renderer/app/views';
-import { DESK_VIEWS, viewUrl } from '../../../src-main/desk-views';
+import { viewUrl } from '../../../src-main/desk-views';
 import { clampInto, displayOf, displaySetKey, mapBetween, orderDisplays, type DeskDisplay } from '../../../src-main/displays';
 import { chooseProfile, planWindows } from '../../../src-main/profiles';
 
@@ -114,10 +113,6 @@ describe('planWindows', () => {
 });
 
 describe('views', () => {
-  it('the main process knows the same six views as the renderer', () => {
-    expect([...DESK_VIEWS]).toEqual([...RENDERER_VIEWS]);
-  });
-
   it('builds a view route on the renderer entry', () => {
     expect(viewUrl('file:///opt/desk/out/renderer/index.html', 'map')).toBe('file:///opt/desk/out/renderer/index.html#/map');
     expect(viewUrl('http://localhost:5173/index.html#/queue', 'kpi')).toBe('http://localhost:5173/index.html#/kpi');
