@@ -27,6 +27,8 @@ export const DistrictSummarySchema = z.object({
   users: count,
   /** One row per street, in the district's own order. */
   byStreet: z.array(StreetSummarySchema),
+  /** Every community's name, so screens can say 多福巷社区 rather than 110101001001. */
+  communityNames: z.array(z.object({ code: z.string(), name: z.string(), streetCode: z.string() })),
 });
 
 export type StreetSummary = z.infer<typeof StreetSummarySchema>;

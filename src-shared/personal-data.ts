@@ -1,8 +1,20 @@
+import type { Role } from './domain/roles';
+import type { BilingualText } from './i18n-text';
+
 /**
  * Reporters' personal data as every screen shows it: masked. The clear text leaves the service
  * only through the logged "reveal" request; this module is what the service and the renderer both
  * use, so a phone number looks the same (138****1234) wherever it appears.
  */
+
+/** Who may reveal a reporter's contact (and is logged when they do): the centres' desks. */
+export const REVEAL_ROLES: readonly Role[] = ['intake', 'dispatcher', 'duty'];
+
+/** Where a contact came from, in words for the screens. */
+export const CONTACT_SOURCE_NAMES: Record<string, BilingualText> = {
+  'hotline-12345': { zh: '12345热线', en: '12345 hotline' },
+  open311: { zh: '市民APP（Open311）', en: 'Citizen app (Open311)' },
+};
 
 /** A reporter's contact as stored apart from the case (reporter_contacts). */
 export interface ReporterContact {

@@ -8,7 +8,7 @@ import type { GridType } from '../../src-shared/district/types';
 export interface SummarisableDistrict {
   meta: { name: string };
   streets: readonly { code: string; name: string }[];
-  communities: readonly { streetCode: string }[];
+  communities: readonly { code: string; name: string; streetCode: string }[];
   grids: readonly { type: GridType; streetCode: string }[];
   components: readonly { kindCode: string }[];
   cameras: readonly unknown[];
@@ -49,5 +49,6 @@ export function summarizeDistrict(district: SummarisableDistrict): DistrictSumma
     departments: district.departments.length,
     users: district.users.length,
     byStreet,
+    communityNames: district.communities.map((c) => ({ code: c.code, name: c.name, streetCode: c.streetCode })),
   };
 }

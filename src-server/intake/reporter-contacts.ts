@@ -1,5 +1,6 @@
+import { REVEAL_ROLES } from '../../src-shared/personal-data';
 import { z } from 'zod';
-import type { Actor, Role } from '../../src-shared/domain/roles';
+import type { Actor } from '../../src-shared/domain/roles';
 import { ROLE_NAMES } from '../../src-shared/domain/roles';
 import { refusal } from '../../src-shared/errors';
 import { maskContact, type ReporterContact } from '../../src-shared/personal-data';
@@ -19,7 +20,6 @@ import type { IntakeDeps } from './options';
  */
 
 /** Who calls a reporter back: the intake operator, the dispatcher, the duty officer. */
-export const REVEAL_ROLES: readonly Role[] = ['intake', 'dispatcher', 'duty'];
 
 export class ContactStore {
   constructor(private readonly db: Database) {}

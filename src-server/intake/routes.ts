@@ -2,6 +2,7 @@ import type { ApiRoute } from '../http/server';
 import { cameraRoutes } from './camera-alerts';
 import { hotlineRoutes } from './hotline';
 import { open311Routes } from './open311';
+import { photoUploadRoutes } from './photo-uploads';
 import { resolveIntakeDeps, type IntakeDepsInput } from './options';
 import { reporterContactRoutes } from './reporter-contacts';
 import { supervisorReportRoutes } from './supervisor-reports';
@@ -16,6 +17,7 @@ export { PhotoStore } from './photos';
  * the same whoever reports:
  *   POST /api/intake/reports             grid supervisor, multipart with photos
  *   GET  /api/photos/:id                 a stored (cleaned) photo, signed-in users only
+ *   POST /api/photos                     after/check/evidence photos, cleaned, named later in a command
  *   POST /api/intake/hotline             12345 hand-off (x-api-key or a signed-in intake operator)
  *   POST /api/intake/camera-alerts       camera gateway AI detection (x-api-key)
  *   GET  /api/cases/:id/reporter         the reporter's contact, masked
@@ -26,6 +28,7 @@ export function intakeRoutes(input: IntakeDepsInput): ApiRoute[] {
   const deps = resolveIntakeDeps({ ...input, logger: input.logger.child({ part: 'intake' }) });
   return [
     ...supervisorReportRoutes(deps),
+    ...photoUploadRoutes(deps),
     ...hotlineRoutes(deps),
     ...cameraRoutes(deps),
     ...reporterContactRoutes(deps),

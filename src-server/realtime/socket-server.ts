@@ -139,6 +139,11 @@ export function attachRealtime(
       })().catch((error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
     });
 
+    socket.on('people:directory', (_request, ack) => {
+      if (typeof ack !== 'function') return;
+      ack({ ok: true, people: [...people.all()].map(sessionUserOf) });
+    });
+
     socket.on('case:trail', (request, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = caseTrailRequestSchema.safeParse(request);

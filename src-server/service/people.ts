@@ -35,6 +35,10 @@ export class People {
     return this.byId.get(id);
   }
 
+  all(): IterableIterator<DemoUser> {
+    return this.byId.values();
+  }
+
   /** The user a connection or request speaks for, or undefined when it may not. */
   authenticate(credentials: { as?: unknown; token?: unknown }): DemoUser | undefined {
     if (typeof credentials.token === 'string') {

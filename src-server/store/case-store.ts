@@ -179,6 +179,14 @@ export class CaseStore {
         );
       }
       await this.writeProjection(tx, state, seq, current !== undefined);
+      // Photos named by the events (after-photos, check photos, evidence) now belong to the case:
+      // uploaded pending by the same person, they are attached with the event, atomically.
+      for (const e of numbered) {
+        const named = (e.payload as { photos?: { id: string }[] }).photos ?? [];
+        for (const photo of named) {
+          await tx.run('UPDATE photos SET case_id = ? WHERE id = ? AND case_id IS NULL AND created_by = ?', [state.id, photo.id, e.actor.userId]);
+        }
+      }
       const answer = input.answer(numbered, state);
       await tx.run('INSERT INTO commands (command_id, case_id, at, answer) VALUES (?, ?, ?, ?)', [
         input.commandId,

@@ -138,6 +138,8 @@ export interface ClientToServerEvents {
   'case:sync': (request: SyncRequest, ack: (answer: Answer<SyncAnswer>) => void) => void;
   'case:query': (query: Partial<CaseQuery>, ack: (answer: Answer<{ cases: CaseState[]; total: number }>) => void) => void;
   'case:routing': (request: z.input<typeof routingRequestSchema>, ack: (answer: Answer<{ suggestion: RoutingSuggestionView }>) => void) => void;
+  /** The district's staff (names and roles) so trails say who acted; no personal contact data. */
+  'people:directory': (request: Record<string, never>, ack: (answer: Answer<{ people: SessionUser[] }>) => void) => void;
   'case:trail': (request: { caseId: string }, ack: (answer: Answer<{ case: CaseState; events: CaseEvent[] }>) => void) => void;
   /** A department handler gets the figures of the cases its department leads; everyone else the district's. */
   'kpi:query': (query: KpiQuery, ack: (answer: Answer<{ groups: KpiGroup[] }>) => void) => void;

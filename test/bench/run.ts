@@ -1,4 +1,5 @@
 import { benchCaseService } from './case-service.bench';
+import { benchQueueRender } from './queue-render.bench';
 
 /**
  * `npm run bench`: runs every benchmark in turn and prints its figures (ratios and
@@ -7,6 +8,7 @@ import { benchCaseService } from './case-service.bench';
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   'case-service': benchCaseService,
+  'queue-render': benchQueueRender,
 };
 
 const wanted = process.argv.slice(2);

@@ -9,6 +9,7 @@ import type {
   ReportRequest,
   RoutingSuggestionView,
   ServerToClientEvents,
+  SessionUser,
   SyncAnswer,
 } from '../../../src-shared/contract/socket';
 import type { CaseState } from '../../../src-shared/domain/case';
@@ -175,6 +176,19 @@ export const useLiveCases = defineStore('live-cases', () => {
     return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:routing', categoryCode ? { caseId, categoryCode } : { caseId }));
   }
 
+  /** Staff names by user id, fetched once per window (trails say who acted). */
+  const people = shallowRef<ReadonlyMap<string, SessionUser>>(new Map());
+  let peopleAsked = false;
+  function loadPeople(): void {
+    if (peopleAsked) return;
+    peopleAsked = true;
+    const asked: Promise<Answer<{ people: SessionUser[] }>> = send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('people:directory', {}));
+    void asked.then((answer) => {
+      if (answer.ok) people.value = new Map(answer.people.map((p) => [p.id, p]));
+      else peopleAsked = false;
+    });
+  }
+
   function query(q: Partial<CaseQuery>): Promise<Answer<{ cases: CaseState[]; total: number }>> {
     return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:query', q));
   }
@@ -184,6 +198,8 @@ export const useLiveCases = defineStore('live-cases', () => {
     changed,
     alarms,
     serviceNow,
+    people,
+    loadPeople,
     get: (caseId: string) => replica.get(caseId),
     all: () => replica.all(),
     size: () => replica.size,

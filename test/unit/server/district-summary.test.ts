@@ -9,10 +9,10 @@ const tiny: SummarisableDistrict = {
     { code: '110101002', name: '景山街道' },
   ],
   communities: [
-    { streetCode: '110101001' },
-    { streetCode: '110101001' },
-    { streetCode: '110101002' },
-    { streetCode: '999999999' }, // belongs to no listed street: counted in the total only
+    { code: '110101001001', name: '多福巷社区', streetCode: '110101001' },
+    { code: '110101001002', name: '银闸社区', streetCode: '110101001' },
+    { code: '110101002001', name: '景山东街社区', streetCode: '110101002' },
+    { code: '999999999001', name: '无主社区', streetCode: '999999999' }, // belongs to no listed street: counted in the total only
   ],
   grids: [
     { type: 'A', streetCode: '110101001' },

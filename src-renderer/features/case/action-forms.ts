@@ -1,0 +1,178 @@
+import { commandPayloadSchemas, type CommandType } from '../../../src-shared/domain/commands';
+
+/**
+ * What each action's form asks for, and how its answers become the command's payload. The
+ * payload is checked against src-shared's own schema before it is sent, so a form cannot drift
+ * from what the service accepts.
+ */
+export type FieldKind =
+  | 'reason' // required text area
+  | 'note' // optional single line
+  | 'text' // required text area (feedback result)
+  | 'minutes'
+  | 'yesNo' // granted / passed
+  | 'satisfaction'
+  | 'category'
+  | 'urgent'
+  | 'case' // the primary of a duplicate
+  | 'department'
+  | 'departments'
+  | 'photos'
+  | 'user';
+
+export interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  required: boolean;
+}
+
+const reason: FieldSpec = { name: 'reason', kind: 'reason', required: true };
+const note: FieldSpec = { name: 'note', kind: 'note', required: false };
+const photos: FieldSpec = { name: 'photoIds', kind: 'photos', required: false };
+
+/** The commands a person can issue (the service's own ones — report, alarms, duplicate records — never reach a form). */
+export type PersonCommand = Exclude<CommandType, 'report' | 'raiseReminder' | 'markOverdue' | 'recordDuplicate'>;
+
+export const ACTION_FIELDS: Record<PersonCommand, readonly FieldSpec[]> = {
+  register: [{ name: 'categoryCode', kind: 'category', required: false }, { name: 'urgent', kind: 'urgent', required: false }, note],
+  reject: [reason],
+  linkDuplicate: [{ name: 'primaryCaseId', kind: 'case', required: true }],
+  unlinkDuplicate: [],
+  dispatch: [
+    { name: 'leadDepartmentId', kind: 'department', required: true },
+    { name: 'assistingDepartmentIds', kind: 'departments', required: false },
+    { name: 'instructions', kind: 'note', required: false },
+  ],
+  routeToEmergency: [reason],
+  accept: [],
+  return: [reason],
+  requestExtension: [{ name: 'minutes', kind: 'minutes', required: true }, reason],
+  decideExtension: [{ name: 'granted', kind: 'yesNo', required: true }, { ...reason, required: false }],
+  requestSuspension: [reason],
+  decideSuspension: [{ name: 'granted', kind: 'yesNo', required: true }, { ...reason, required: false }],
+  resume: [note],
+  feedback: [{ name: 'result', kind: 'text', required: true }, photos],
+  sendToVerify: [{ name: 'supervisorId', kind: 'user', required: false }],
+  verify: [{ name: 'passed', kind: 'yesNo', required: true }, note, photos],
+  orderRework: [reason],
+  close: [note],
+  flagSupervision: [reason],
+  evaluate: [{ name: 'satisfaction', kind: 'satisfaction', required: true }, note],
+  attachEvidence: [{ ...photos, required: true }, note],
+};
+
+export function isPersonCommand(type: CommandType): type is PersonCommand {
+  return type in ACTION_FIELDS;
+}
+
+export interface Shortcut {
+  key: string;
+  command: PersonCommand;
+}
+
+/**
+ * One key per action, shown on its button and in the queue's shortcut sheet. decideExtension and
+ * decideSuspension share "g": a case has at most one pending request, so only one is ever offered.
+ * The queue keeps j/k/o/s, digits, "/" and "?" for moving in the list (features/queue/keyboard.ts).
+ */
+export const CASE_SHORTCUTS: readonly Shortcut[] = [
+  { key: 'r', command: 'register' },
+  { key: 'x', command: 'reject' },
+  { key: 'l', command: 'linkDuplicate' },
+  { key: 'n', command: 'unlinkDuplicate' },
+  { key: 'd', command: 'dispatch' },
+  { key: 'm', command: 'routeToEmergency' },
+  { key: 'a', command: 'accept' },
+  { key: 'b', command: 'return' },
+  { key: 't', command: 'requestExtension' },
+  { key: 'p', command: 'requestSuspension' },
+  { key: 'g', command: 'decideExtension' },
+  { key: 'g', command: 'decideSuspension' },
+  { key: 'u', command: 'resume' },
+  { key: 'f', command: 'feedback' },
+  { key: 'h', command: 'sendToVerify' },
+  { key: 'v', command: 'verify' },
+  { key: 'w', command: 'orderRework' },
+  { key: 'c', command: 'close' },
+  { key: 'z', command: 'flagSupervision' },
+  { key: 'e', command: 'evaluate' },
+  { key: 'i', command: 'attachEvidence' },
+];
+
+export function shortcutOf(command: CommandType): string | undefined {
+  return CASE_SHORTCUTS.find((s) => s.command === command)?.key;
+}
+
+/** The offered command a key opens, if any. */
+export function commandForKey(key: string, offered: readonly CommandType[]): PersonCommand | undefined {
+  const k = key.toLowerCase();
+  return CASE_SHORTCUTS.find((s) => s.key === k && offered.includes(s.command))?.command;
+}
+
+export type FieldValue = string | boolean | string[];
+export type FormValues = Record<string, FieldValue>;
+
+/** A fresh form: empty texts, "yes" for decisions (the usual answer), the case's own category. */
+export function initialValues(type: PersonCommand, defaults: { categoryCode?: string } = {}): FormValues {
+  const values: FormValues = {};
+  for (const f of ACTION_FIELDS[type]) {
+    if (f.kind === 'departments') values[f.name] = [];
+    else if (f.kind === 'urgent') values[f.name] = false;
+    else if (f.kind === 'yesNo') values[f.name] = 'yes';
+    else if (f.kind === 'satisfaction') values[f.name] = 'satisfied';
+    else if (f.kind === 'category') values[f.name] = defaults.categoryCode ?? '';
+    else values[f.name] = '';
+  }
+  return values;
+}
+
+function splitIds(value: string): string[] {
+  return value.split(/[\s,，、]+/).filter((s) => s.length > 0);
+}
+
+export type PayloadResult = { ok: true; payload: Record<string, unknown> } | { ok: false; fields: string[] };
+
+/**
+ * The payload for a form's answers, or the fields that are missing or wrong. `unchanged` drops
+ * answers equal to the case's current value (register: keep the category unless re-categorised).
+ */
+export function buildPayload(type: PersonCommand, values: FormValues, unchanged: { categoryCode?: string } = {}): PayloadResult {
+  const payload: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const f of ACTION_FIELDS[type]) {
+    const v = values[f.name];
+    switch (f.kind) {
+      case 'departments':
+        payload[f.name] = Array.isArray(v) ? v : [];
+        break;
+      case 'photos': {
+        const ids = typeof v === 'string' ? splitIds(v) : Array.isArray(v) ? v : [];
+        if (f.required && ids.length === 0) missing.push(f.name);
+        payload[f.name] = ids;
+        break;
+      }
+      case 'urgent':
+        if (v === true) payload[f.name] = true;
+        break;
+      case 'yesNo':
+        payload[f.name] = v === 'yes' || v === true;
+        break;
+      case 'minutes': {
+        const n = Number(typeof v === 'string' ? v.trim() : NaN);
+        if (!Number.isInteger(n) || n <= 0) missing.push(f.name);
+        else payload[f.name] = n;
+        break;
+      }
+      default: {
+        const s = typeof v === 'string' ? v.trim() : '';
+        if (f.kind === 'category' && s === unchanged.categoryCode) break;
+        if (s) payload[f.name] = s;
+        else if (f.required) missing.push(f.name);
+      }
+    }
+  }
+  if (missing.length) return { ok: false, fields: missing };
+  const parsed = commandPayloadSchemas[type].safeParse(payload);
+  if (!parsed.success) return { ok: false, fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? type)))] };
+  return { ok: true, payload };
+}

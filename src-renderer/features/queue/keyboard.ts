@@ -1,0 +1,82 @@
+/**
+ * The queue's keyboard, as data and one pure function: operators work a shift on the keyboard,
+ * and the shortcut sheet lists exactly what this table handles (one source, no drift).
+ */
+export type KeyAction =
+  | { kind: 'move'; by: 1 | -1 }
+  | { kind: 'edge'; to: 'first' | 'last' }
+  | { kind: 'open' }
+  | { kind: 'tab'; index: number }
+  | { kind: 'search' }
+  | { kind: 'star' }
+  | { kind: 'help' }
+  | { kind: 'close' };
+
+export interface Shortcut {
+  keys: readonly string[];
+  /** Key of the description under `queue.keys.*`. */
+  text: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['↓', 'j'], text: 'next' },
+  { keys: ['↑', 'k'], text: 'previous' },
+  { keys: ['Home', 'End'], text: 'edges' },
+  { keys: ['Enter', 'o'], text: 'open' },
+  { keys: ['1–9'], text: 'tab' },
+  { keys: ['/'], text: 'search' },
+  { keys: ['s'], text: 'star' },
+  { keys: ['?'], text: 'help' },
+  { keys: ['Esc'], text: 'close' },
+];
+
+export interface KeyInput {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+  /** The element that has focus (or the event's target). */
+  target?: { tagName?: string; isContentEditable?: boolean; type?: string } | null;
+}
+
+/** While someone types in a field, letters are text, not commands. */
+export function isTyping(target: KeyInput['target']): boolean {
+  if (!target) return false;
+  if (target.isContentEditable) return true;
+  const tag = (target.tagName ?? '').toUpperCase();
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((target.type ?? 'text').toLowerCase());
+}
+
+export function keyAction(e: KeyInput): KeyAction | null {
+  // Browser and system shortcuts (Ctrl+F, Cmd+1…) stay theirs.
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  if (isTyping(e.target)) return e.key === 'Escape' ? { kind: 'close' } : null;
+  switch (e.key) {
+    case 'ArrowDown':
+    case 'j':
+      return { kind: 'move', by: 1 };
+    case 'ArrowUp':
+    case 'k':
+      return { kind: 'move', by: -1 };
+    case 'Home':
+      return { kind: 'edge', to: 'first' };
+    case 'End':
+      return { kind: 'edge', to: 'last' };
+    case 'Enter':
+    case 'o':
+      return { kind: 'open' };
+    case '/':
+      return { kind: 'search' };
+    case 's':
+      return { kind: 'star' };
+    case '?':
+      return { kind: 'help' };
+    case 'Escape':
+      return { kind: 'close' };
+    default:
+      if (/^[1-9]$/.test(e.key)) return { kind: 'tab', index: Number(e.key) - 1 };
+      return null;
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DESK_MESSAGES } from '../../../src-renderer/app/i18n';
+import { isTyping, keyAction, SHORTCUTS } from '../../../src-renderer/features/queue/keyboard';
+import { loadWatchList, saveWatchList, toggled, type WatchStorage } from '../../../src-renderer/features/queue/watch-list';
+
+describe('queue keyboard', () => {
+  it('maps the keys of the shortcut sheet', () => {
+    expect(keyAction({ key: 'ArrowDown' })).toEqual({ kind: 'move', by: 1 });
+    expect(keyAction({ key: 'j' })).toEqual({ kind: 'move', by: 1 });
+    expect(keyAction({ key: 'k' })).toEqual({ kind: 'move', by: -1 });
+    expect(keyAction({ key: 'ArrowUp' })).toEqual({ kind: 'move', by: -1 });
+    expect(keyAction({ key: 'Enter' })).toEqual({ kind: 'open' });
+    expect(keyAction({ key: 'o' })).toEqual({ kind: 'open' });
+    expect(keyAction({ key: '1' })).toEqual({ kind: 'tab', index: 0 });
+    expect(keyAction({ key: '9' })).toEqual({ kind: 'tab', index: 8 });
+    expect(keyAction({ key: '0' })).toBeNull();
+    expect(keyAction({ key: '/' })).toEqual({ kind: 'search' });
+    expect(keyAction({ key: 's' })).toEqual({ kind: 'star' });
+    expect(keyAction({ key: '?' })).toEqual({ kind: 'help' });
+    expect(keyAction({ key: 'Escape' })).toEqual({ kind: 'close' });
+  });
+
+  it('does not steal keys while typing or from browser shortcuts', () => {
+    const input = { tagName: 'INPUT', type: 'search' };
+    expect(isTyping(input)).toBe(true);
+    expect(isTyping({ tagName: 'INPUT', type: 'checkbox' })).toBe(false);
+    expect(isTyping({ tagName: 'TEXTAREA' })).toBe(true);
+    expect(isTyping({ tagName: 'DIV', isContentEditable: true })).toBe(true);
+    expect(keyAction({ key: 'j', target: input })).toBeNull();
+    expect(keyAction({ key: 's', target: { tagName: 'TEXTAREA' } })).toBeNull();
+    expect(keyAction({ key: '1', target: input })).toBeNull();
+    expect(keyAction({ key: 'Escape', target: input })).toEqual({ kind: 'close' });
+    expect(keyAction({ key: '1', ctrlKey: true })).toBeNull();
+    expect(keyAction({ key: 'k', metaKey: true })).toBeNull();
+  });
+
+  it('has a text for every shortcut in both languages', () => {
+    for (const s of SHORTCUTS) {
+      expect(DESK_MESSAGES['zh-CN'].queue.keys[s.text as keyof typeof DESK_MESSAGES['zh-CN']['queue']['keys']], s.text).toBeTruthy();
+      expect(DESK_MESSAGES.en.queue.keys[s.text as keyof typeof DESK_MESSAGES['en']['queue']['keys']], s.text).toBeTruthy();
+    }
+  });
+});
+
+describe('watch list', () => {
+  function memory(): WatchStorage & { data: Map<string, string> } {
+    const data = new Map<string, string>();
+    return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+  }
+
+  it('is kept per user and survives a reload', () => {
+    const store = memory();
+    saveWatchList(store, 'dispatcher-1', toggled(new Set(), 'case-1'));
+    expect([...loadWatchList(store, 'dispatcher-1')]).toEqual(['case-1']);
+    expect([...loadWatchList(store, 'dispatcher-2')]).toEqual([]);
+    expect([...toggled(new Set(['case-1']), 'case-1')]).toEqual([]);
+  });
+
+  it('starts empty on a damaged entry or without storage', () => {
+    const store = memory();
+    store.data.set('queue.watch.intake-1', '{not json');
+    expect(loadWatchList(store, 'intake-1').size).toBe(0);
+    expect(loadWatchList(undefined, 'intake-1').size).toBe(0);
+  });
+});
