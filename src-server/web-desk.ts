@@ -4,6 +4,7 @@ import { createClient } from 'redis';
 import { summarizeDistrict } from './district/summary';
 import { startHttpServer, type ApiRoute, type RunningHttpServer } from './http/server';
 import { attachRealtime, type GridIo } from './realtime/socket-server';
+import { snapshotRoutes } from './realtime/snapshot-route';
 import { createCaseService, type CaseServiceParts, type StorageConfig } from './service/bootstrap';
 import type { DuplicateRules } from './service/duplicates';
 import { DeadlineWatcher } from './service/deadline-watcher';
@@ -115,6 +116,7 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
 
   const routes: ApiRoute[] = [
     { method: 'GET', path: '/api/district/summary', answer: () => summary },
+    ...snapshotRoutes(parts.service, parts.people),
     ...intakeRoutes({
       service: parts.service,
       people: parts.people,

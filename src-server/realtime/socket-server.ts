@@ -25,7 +25,7 @@ import { suggestRoutingFor } from '../service/routing';
 /** Beyond this many missed events a window gets a fresh snapshot instead of the events. */
 export const MAX_REPLAY = 20_000;
 /** A snapshot also carries cases that ended this recently, so they do not vanish at reconnect. */
-const RECENTLY_ENDED_MS = 24 * 3_600_000;
+export const RECENTLY_ENDED_MS = 24 * 3_600_000;
 
 interface SocketData {
   user: DemoUser;

@@ -17,6 +17,7 @@ import type { CaseCommandInput } from '../../../src-shared/domain/commands';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import { refusal } from '../../../src-shared/errors';
 import { CaseReplica } from '../../../src-shared/sync/case-replica';
+import { apiFetch } from '../../app/api';
 import { useConnection } from '../../app/connection';
 import { serviceOrigin } from '../../app/service-origin';
 import { useSession } from '../../app/session';
@@ -82,8 +83,20 @@ export const useLiveCases = defineStore('live-cases', () => {
     syncing = true;
     connection.set('resyncing');
     try {
+      if (!synced) {
+        // The first load comes over plain HTTP (the stored JSON as it is, parsed natively by the
+        // browser), asked for as soon as the window starts; the socket then catches up from its
+        // sequence number.
+        const first = await (firstLoad ?? loadFirst());
+        firstLoad = undefined;
+        if (!first.ok) throw new Error(first.message.en);
+        replica.loadSnapshot(first.cases, first.seq);
+        synced = true;
+        performance.mark('cases:snapshot-applied');
+        publish(first.cases.map((c) => c.id));
+      }
       for (;;) {
-        const answer = await socket.timeout(30_000).emitWithAck('case:sync', synced ? { sinceSeq: replica.seq } : {});
+        const answer = await socket.timeout(30_000).emitWithAck('case:sync', { sinceSeq: replica.seq });
         if (!answer.ok) throw new Error(answer.message.en);
         const outcome = replica.applySync(answer as SyncAnswer);
         synced = true;
@@ -107,9 +120,16 @@ export const useLiveCases = defineStore('live-cases', () => {
     }
   }
 
+  type FirstLoad = Awaited<ReturnType<typeof apiFetch<{ ok: true; kind: 'snapshot'; cases: CaseState[]; seq: number }>>>;
+  let firstLoad: Promise<FirstLoad> | undefined;
+  function loadFirst(): Promise<FirstLoad> {
+    return apiFetch<{ ok: true; kind: 'snapshot'; cases: CaseState[]; seq: number }>('/api/cases/snapshot');
+  }
+
   async function connect(view: string): Promise<void> {
     if (socket) return;
     connection.set('connecting');
+    firstLoad = loadFirst();
     const origin = await serviceOrigin();
     const s: GridSocket = io(origin, { auth: session.credentials(view), transports: ['websocket'] });
     socket = s;

@@ -102,13 +102,29 @@ export const useQueue = defineStore('queue', () => {
   }
 
   let frame: number | null = null;
-  /** Coalesces every trigger of one frame (event batches, keystrokes in search) into one recompute. */
+  let waiting: number | undefined;
+  let lastRun = 0;
+  let lastCost = 0;
+  /**
+   * Coalesces every trigger of one frame (event batches, keystrokes in search) into one
+   * recompute; when a recompute is costly (a leader's 10,000 cases), at most one every 100 ms,
+   * so a burst of events leaves the frames free for scrolling.
+   */
   function schedule(): void {
-    if (frame !== null) return;
-    frame = requestAnimationFrame(() => {
-      frame = null;
-      recompute();
-    });
+    if (frame !== null || waiting !== undefined) return;
+    const gap = lastCost > 8 ? 100 - (performance.now() - lastRun) : 0;
+    const run = () => {
+      waiting = undefined;
+      frame = requestAnimationFrame(() => {
+        frame = null;
+        const started = performance.now();
+        recompute();
+        lastRun = performance.now();
+        lastCost = lastRun - started;
+      });
+    };
+    if (gap > 0) waiting = window.setTimeout(run, gap);
+    else run();
   }
 
   watch(() => live.revision, schedule);
@@ -182,6 +198,7 @@ export const useQueue = defineStore('queue', () => {
   function dispose(): void {
     window.clearInterval(ticker);
     if (frame !== null) cancelAnimationFrame(frame);
+    window.clearTimeout(waiting);
   }
 
   return {
