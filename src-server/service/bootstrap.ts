@@ -42,6 +42,7 @@ export async function createCaseService(config: CaseServiceConfig, logger: Logge
   const store = new CaseStore(db);
   const applied = await store.migrate();
   if (applied.length) logger.info({ applied, dialect: db.dialect }, 'database migrated');
+  if (db instanceof SqliteDatabase) logger.info({ driver: db.driver }, 'embedded database open');
   const district = new DistrictIndex(config.district ?? (await loadDistrict(config.districtDir)));
   const people = new People(district.district.users, { demo: config.demo, ...(config.tokens ? { tokens: config.tokens } : {}) });
   const service = new CaseService(store, district, logger.child({ part: 'cases' }), config.clock);

@@ -1,37 +1,41 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Queryable, SqlValue } from './db';
+import { openSqlite, type SqliteDriver, type SqliteStatement } from './sqlite-driver';
 
 type Params = readonly SqlValue[];
 
 function bind(params: Params): unknown[] {
-  // better-sqlite3 has no boolean type; SQLite stores them as 0/1.
+  // SQLite drivers take no booleans; SQLite stores them as 0/1.
   return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }
 
 /**
- * The embedded default: SQLite through better-sqlite3, in WAL mode with synchronous=NORMAL —
- * a committed transaction survives a crash of the process (MEASURED.md: ≈ 51,600 single-row
- * commits/s here) while the desk keeps its memory for Cesium and video.
+ * The embedded default: SQLite (better-sqlite3, or node:sqlite inside Electron), in WAL mode
+ * with synchronous=NORMAL — a committed transaction survives a crash of the process
+ * (MEASURED.md: ≈ 51,600 single-row commits/s here) while the desk keeps its memory for Cesium
+ * and video.
  */
 export class SqliteDatabase implements Database {
   readonly dialect = 'sqlite' as const;
-  private readonly db: BetterSqlite3.Database;
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly db: SqliteDriver;
+  private readonly statements = new Map<string, SqliteStatement>();
+  private inTransaction = false;
   /** Transactions and statements queue here, so an async transaction is never interleaved. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new BetterSqlite3(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSqlite(file);
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
   }
 
-  private statement(sql: string): BetterSqlite3.Statement {
+  /** Which driver opened the file (logged at start: a desk support question). */
+  get driver(): SqliteDriver['name'] {
+    return this.db.name;
+  }
+
+  private statement(sql: string): SqliteStatement {
     let s = this.statements.get(sql);
     if (!s) {
       s = this.db.prepare(sql);
@@ -45,12 +49,7 @@ export class SqliteDatabase implements Database {
       dialect: 'sqlite',
       all: async <T>(sql: string, params: Params = []) => this.statement(sql).all(...bind(params)) as T[],
       get: async <T>(sql: string, params: Params = []) => this.statement(sql).get(...bind(params)) as T | undefined,
-      run: async (sql: string, params: Params = []) => {
-        const s = this.statement(sql);
-        if (!s.reader) return { changes: s.run(...bind(params)).changes };
-        s.all(...bind(params));
-        return { changes: 0 };
-      },
+      run: async (sql: string, params: Params = []) => ({ changes: Number(this.statement(sql).run(...bind(params)).changes) }),
     };
   }
 
@@ -76,12 +75,15 @@ export class SqliteDatabase implements Database {
     return this.exclusive(async () => {
       // Prepared once: parsing BEGIN/COMMIT on every command showed up in profiles.
       this.statement('BEGIN IMMEDIATE').run();
+      this.inTransaction = true;
       try {
         const result = await work(this.direct());
         this.statement('COMMIT').run();
+        this.inTransaction = false;
         return result;
       } catch (error) {
-        if (this.db.inTransaction) this.statement('ROLLBACK').run();
+        if (this.inTransaction) this.statement('ROLLBACK').run();
+        this.inTransaction = false;
         throw error;
       }
     });
