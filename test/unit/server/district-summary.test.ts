@@ -44,6 +44,8 @@ describe('summarizeDistrict', () => {
         { code: '110101001', name: '东华门街道', communities: 2, grids: 2 },
         { code: '110101002', name: '景山街道', communities: 1, grids: 1 },
       ],
+      // Every community's name travels with the summary, so screens never show bare codes.
+      communityNames: tiny.communities.map(({ code, name, streetCode }) => ({ code, name, streetCode })),
     });
   });
 
