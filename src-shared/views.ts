@@ -11,3 +11,13 @@ export const DEFAULT_VIEW: DeskView = 'queue';
 export function isDeskView(value: unknown): value is DeskView {
   return typeof value === 'string' && (DESK_VIEWS as readonly string[]).includes(value);
 }
+
+/** The demo user each view opens as (`#/queue` as the demo dispatcher); `?as=` picks another. */
+export const DEMO_USER_BY_VIEW: Record<DeskView, string> = {
+  queue: 'dispatcher-1',
+  map: 'dispatcher-1',
+  video: 'dispatcher-1',
+  kpi: 'leader-1',
+  wall: 'leader-1',
+  duty: 'duty-1',
+};

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { SessionUser } from '../../src-shared/contract/socket';
+import { DEMO_USER_BY_VIEW, isDeskView } from '../../src-shared/views';
 
 const TOKEN_KEY = 'desk.token';
 
@@ -10,15 +11,6 @@ export function demoUserFromLocation(location: Pick<Location, 'hash' | 'search'>
   return new URLSearchParams(hashQuery).get('as') ?? new URLSearchParams(location.search).get('as') ?? undefined;
 }
 
-/** The default demo user of each view, so `#/queue` opens as the demo dispatcher. */
-export const DEMO_USER_BY_VIEW: Record<string, string> = {
-  queue: 'dispatcher-1',
-  map: 'dispatcher-1',
-  video: 'dispatcher-1',
-  kpi: 'leader-1',
-  wall: 'leader-1',
-  duty: 'duty-1',
-};
 
 function storedToken(): string | null {
   try {
@@ -40,7 +32,7 @@ export const useSession = defineStore('session', () => {
 
   function credentials(view: string): { as?: string; token?: string } {
     if (token.value) return { token: token.value };
-    return { as: demoUserFromLocation(window.location) ?? DEMO_USER_BY_VIEW[view] ?? 'dispatcher-1' };
+    return { as: demoUserFromLocation(window.location) ?? (isDeskView(view) ? DEMO_USER_BY_VIEW[view] : 'dispatcher-1') };
   }
 
   /**

@@ -2,16 +2,7 @@ import type { SessionUser } from '../../src-shared/contract/socket';
 import type { DemoUser } from '../../src-shared/district/types';
 import type { Actor } from '../../src-shared/domain/roles';
 import type { Scope } from '../store/case-store';
-
-/** The default demo user of each view (route), so `#/queue` opens signed in as a dispatcher. */
-export const DEMO_USER_BY_VIEW: Record<string, string> = {
-  queue: 'dispatcher-1',
-  map: 'dispatcher-1',
-  video: 'dispatcher-1',
-  kpi: 'leader-1',
-  wall: 'leader-1',
-  duty: 'duty-1',
-};
+import { DEMO_USER_BY_VIEW } from '../../src-shared/views';
 
 /**
  * Who may connect. In demo mode any demo user may be picked by id (`?as=`); otherwise a
@@ -46,7 +37,7 @@ export class People {
       return id === undefined ? undefined : this.byId.get(id);
     }
     if (this.options.demo) {
-      const id = typeof credentials.as === 'string' && credentials.as.length > 0 ? credentials.as : DEMO_USER_BY_VIEW['queue'];
+      const id = typeof credentials.as === 'string' && credentials.as.length > 0 ? credentials.as : DEMO_USER_BY_VIEW.queue;
       return id === undefined ? undefined : this.byId.get(id);
     }
     return undefined;

@@ -153,6 +153,7 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     await expect.poll(() => page.locator('[data-test="queue-tab"][data-queue="fedBack"]').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('1');
     await expect.poll(() => page.locator('[data-test="queue-tab"][data-queue="new"]').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(async () => (await rowIds(page)).length).toBeGreaterThanOrEqual(2);
     const ids = await rowIds(page);
     await page.keyboard.press('j');
     await page.keyboard.press('j');

@@ -107,12 +107,17 @@ export const useQueue = defineStore('queue', () => {
   let lastCost = 0;
   /**
    * Coalesces every trigger of one frame (event batches, keystrokes in search) into one
-   * recompute; when a recompute is costly (a leader's 10,000 cases), at most one every 100 ms,
-   * so a burst of events leaves the frames free for scrolling.
+   * recompute; when a recompute is costly (a leader's 10,000 cases), live events trigger at
+   * most one every 100 ms, so a burst leaves the frames free for scrolling. What the user does
+   * (a tab, a filter, a keystroke in search) is answered in the next frame.
    */
-  function schedule(): void {
+  function schedule(byUser = false): void {
+    if (byUser && waiting !== undefined) {
+      window.clearTimeout(waiting);
+      waiting = undefined;
+    }
     if (frame !== null || waiting !== undefined) return;
-    const gap = lastCost > 8 ? 100 - (performance.now() - lastRun) : 0;
+    const gap = !byUser && lastCost > 8 ? 100 - (performance.now() - lastRun) : 0;
     const run = () => {
       waiting = undefined;
       frame = requestAnimationFrame(() => {
@@ -127,8 +132,8 @@ export const useQueue = defineStore('queue', () => {
     else run();
   }
 
-  watch(() => live.revision, schedule);
-  watch([active, sort, () => ({ ...filter }), () => session.user, watched], schedule, { deep: true });
+  watch(() => live.revision, () => schedule());
+  watch([active, sort, () => ({ ...filter }), () => session.user, watched], () => schedule(true), { deep: true });
 
   // The countdown ticks on the service clock (the demo's may run faster than the wall clock).
   let lastRecheck = 0;
@@ -158,7 +163,7 @@ export const useQueue = defineStore('queue', () => {
     const i = rows.value.findIndex((r) => r.c.id === id);
     selectedAt = i >= 0 && active.value ? { queue: active.value, index: i } : null;
     selectedId.value = id;
-    if (rows.value.some((r) => r.stale)) schedule();
+    if (rows.value.some((r) => r.stale)) schedule(true);
     publishSelection(how === 'click');
   }
 
