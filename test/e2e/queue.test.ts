@@ -212,6 +212,18 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     expect(await count(sanitation.page, 'inHand')).toBe(1);
   });
 
+  it('follows a selection made in another window of the same desk (the desk bus)', async () => {
+    // A second window of the dispatcher's desk: same browser profile, so the same BroadcastChannel.
+    const second = await dispatcher.context.newPage();
+    await second.goto(`${desk.origin}/#/queue?as=dispatcher-1`);
+    await second.locator('[data-test="connection"][data-state="live"]').waitFor({ timeout: 30_000 });
+    const ids = await rowIds(dispatcher.page);
+    const target = ids[ids.length - 1] as string;
+    await row(dispatcher.page, target).click();
+    await expect.poll(() => second.locator('[data-test="case-detail"]').getAttribute('data-case-id')).toBe(target);
+    await second.close();
+  });
+
   it('ran without page errors', () => {
     expect(windows.flatMap((w) => w.problems)).toEqual([]);
   });

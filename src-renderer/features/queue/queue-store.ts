@@ -157,15 +157,22 @@ export const useQueue = defineStore('queue', () => {
     else busTimer = window.setTimeout(send, BUS_DEBOUNCE_MS);
   }
 
-  function select(id: string | null, how: 'click' | 'key' = 'click'): void {
+  function select(id: string | null, how: 'click' | 'key' | 'bus' = 'click'): void {
     if (id === selectedId.value) return;
     // Moving on from a case that left the queue lets it go.
     const i = rows.value.findIndex((r) => r.c.id === id);
     selectedAt = i >= 0 && active.value ? { queue: active.value, index: i } : null;
     selectedId.value = id;
     if (rows.value.some((r) => r.stale)) schedule(true);
-    publishSelection(how === 'click');
+    // A selection that came over the bus is not sent back (the windows would echo forever).
+    if (how !== 'bus') publishSelection(how === 'click');
   }
+
+  // A case selected in another window of the desk (a map click, a board's drill-down) opens here
+  // too, if this window may see it.
+  const unsubscribeBus = deskBus.subscribe((message) => {
+    if (message.type === 'case:selected' && live.get(message.caseId)) select(message.caseId, 'bus');
+  });
 
   function move(by: number): void {
     const list = rows.value;
@@ -201,6 +208,7 @@ export const useQueue = defineStore('queue', () => {
   }
 
   function dispose(): void {
+    unsubscribeBus();
     window.clearInterval(ticker);
     if (frame !== null) cancelAnimationFrame(frame);
     window.clearTimeout(waiting);
