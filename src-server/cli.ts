@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_HELP, ConfigError, intakeKeys, resolveConfig, sqliteFile, type ServiceConfig } from './config';
+import { CONFIG_HELP, ConfigError, intakeKeys, resolveConfig, videoOptions, sqliteFile, type ServiceConfig } from './config';
 import { createServiceLogger } from './log';
 import { buildRenderer, defaultRendererDir, isRendererStale, projectRoot } from './renderer-build';
 import { startWebDesk } from './web-desk';
@@ -82,6 +82,7 @@ async function serve(config: ServiceConfig): Promise<void> {
     deadlines: config.deadlines,
     simulator: config.simulator.enabled && config.demo ? config.simulator : false,
     intake: intakeKeys(config),
+    video: videoOptions(config),
     onProgress: (message) => process.stdout.write(`${message}\n`),
   });
   // Wildcard binds are reachable on loopback too; print a URL a person can click.

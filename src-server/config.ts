@@ -28,6 +28,9 @@ export const serviceConfigSchema = z.object({
   open311ApiKeys: z.array(z.string().min(8)).default([]),
   hotlineApiKeys: z.array(z.string().min(8)).default([]),
   cameraApiKeys: z.array(z.string().min(8)).default([]),
+  /** Camera id → its HLS URL on the video gateway (real deployments); the demo encodes its own. */
+  cameras: z.record(z.string(), z.url()).default({}),
+  video: z.object({ ffmpegPath: z.string().default('/usr/bin/ffmpeg'), maxStreams: z.number().int().min(1).max(64).default(16), idleSeconds: z.number().positive().default(30) }).prefault({}),
   /** Serve the built renderer (the web desk) on the same origin. */
   serveDesk: z.boolean().default(true),
   simulator: z
@@ -83,7 +86,9 @@ export const CONFIG_HELP = `Configuration (later wins): defaults < --config FILE
   simulator.profile                                          --profile mature|struggling
   simulator.ratePerDay, .seed, .backfillHours, .centre   (file only)
   tokens {"<token>": "<user id>"}, open311ApiKeys / hotlineApiKeys / cameraApiKeys [...]
-  (in demo mode the key "demo-intake-key" is accepted by all three), deadlines {reminderShare, supervisionMultiple,
+  (in demo mode the key "demo-intake-key" is accepted by all three), cameras {"<camera id>":
+  "https://gateway/…/index.m3u8"} (real deployments; the demo encodes its own with ffmpeg),
+  video {ffmpegPath, maxStreams, idleSeconds}, deadlines {reminderShare, supervisionMultiple,
   tickSeconds}, duplicates {radiusM, windowHours}, serveDesk  (file only)`;
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
@@ -141,4 +146,9 @@ export function intakeKeys(config: ServiceConfig): { open311ApiKeys: string[]; h
     hotlineApiKeys: [...config.hotlineApiKeys, ...demo],
     cameraApiKeys: [...config.cameraApiKeys, ...demo],
   };
+}
+
+/** The video part of the configuration, as the web desk takes it. */
+export function videoOptions(config: ServiceConfig): { cameraUrls: Record<string, string>; ffmpegPath: string; maxEncoders: number; idleSeconds: number } {
+  return { cameraUrls: config.cameras, ffmpegPath: config.video.ffmpegPath, maxEncoders: config.video.maxStreams, idleSeconds: config.video.idleSeconds };
 }

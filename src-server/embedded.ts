@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ConfigError, intakeKeys, resolveConfig, sqliteFile } from './config';
+import { ConfigError, intakeKeys, resolveConfig, videoOptions, sqliteFile } from './config';
 import { createServiceLogger } from './log';
 import { startWebDesk } from './web-desk';
 
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     deadlines: config.deadlines,
     simulator: config.simulator.enabled && config.demo ? config.simulator : false,
     intake: intakeKeys(config),
+    video: videoOptions(config),
   });
   tellParent({ type: 'ready', origin: desk.origin });
   const stop = (): void => {

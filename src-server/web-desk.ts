@@ -11,6 +11,7 @@ import { DeadlineWatcher } from './service/deadline-watcher';
 import { intakeRoutes, PhotoStore, type IntakeOptions } from './intake/routes';
 import { DemoClock } from './simulator/clock';
 import { Simulator } from './simulator/simulator';
+import { cameraVideo, type CameraVideo, type VideoOptions } from './video/camera-routes';
 
 export interface WebDeskOptions {
   host: string;
@@ -35,6 +36,8 @@ export interface WebDeskOptions {
   onProgress?: (message: string) => void;
   /** API keys of the outside systems that report (Open311 apps, the 12345 hotline, camera gateways). */
   intake?: Partial<Omit<IntakeOptions, 'open311ApiKeys'>> & { open311ApiKeys?: readonly string[] };
+  /** Camera streams: configured gateway URLs, and the demo's own ffmpeg encoders. */
+  video?: VideoOptions;
 }
 
 export interface SimulatorSettings {
@@ -52,6 +55,7 @@ export interface RunningWebDesk extends RunningHttpServer {
   parts: CaseServiceParts;
   io: GridIo;
   simulator: Simulator | undefined;
+  video: CameraVideo;
 }
 
 /**
@@ -114,7 +118,9 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     'case service ready',
   );
 
+  const video = await cameraVideo({ cameras: parts.district.district.cameras, people: parts.people, demo: options.demo ?? true, logger, ...(options.video ? { options: options.video } : {}) });
   const routes: ApiRoute[] = [
+    ...video.routes,
     { method: 'GET', path: '/api/district/summary', answer: () => summary },
     ...snapshotRoutes(parts.service, parts.people),
     ...intakeRoutes({
@@ -167,7 +173,9 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     parts,
     io,
     simulator,
+    video,
     close: async () => {
+      await video.close();
       clearInterval(sweeper);
       await simulator?.stop();
       await watcher?.stop();

@@ -1,5 +1,6 @@
 import { benchCaseService } from './case-service.bench';
 import { benchQueueRender } from './queue-render.bench';
+import { benchVideoWall } from './video-wall.bench';
 
 /**
  * `npm run bench`: runs every benchmark in turn and prints its figures (ratios and
@@ -9,6 +10,7 @@ import { benchQueueRender } from './queue-render.bench';
 const BENCHES: Record<string, () => Promise<void>> = {
   'case-service': benchCaseService,
   'queue-render': benchQueueRender,
+  'video-wall': benchVideoWall,
 };
 
 const wanted = process.argv.slice(2);

@@ -2,6 +2,8 @@ import { createI18n } from 'vue-i18n';
 import type { Locale } from '../../../src-shared/i18n-text';
 import { caseDetailMessages } from '../../features/case/i18n';
 import { queueMessages } from '../../features/queue/i18n';
+import { kpiMessages } from '../../features/kpi/i18n';
+import { videoMessages } from '../../features/video/i18n';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -35,8 +37,8 @@ function storedLocale(): string | null {
  * the shell's texts live here. Both languages must have the same keys (a unit test checks).
  */
 export const DESK_MESSAGES = {
-  'zh-CN': { ...zhCN, queue: queueMessages.zh, caseDetail: caseDetailMessages.zh },
-  en: { ...en, queue: queueMessages.en, caseDetail: caseDetailMessages.en },
+  'zh-CN': { ...zhCN, queue: queueMessages.zh, caseDetail: caseDetailMessages.zh, video: videoMessages.zh, kpi: kpiMessages.zh },
+  en: { ...en, queue: queueMessages.en, caseDetail: caseDetailMessages.en, video: videoMessages.en, kpi: kpiMessages.en },
 };
 
 export type DeskMessages = (typeof DESK_MESSAGES)['zh-CN'];

@@ -6,6 +6,9 @@ import type {
   CaseQuery,
   ClientToServerEvents,
   EventBatch,
+  KpiAnswer,
+  KpiEvent,
+  KpiRequest,
   ReportRequest,
   RoutingSuggestionView,
   ServerToClientEvents,
@@ -213,6 +216,12 @@ export const useLiveCases = defineStore('live-cases', () => {
     return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:query', q));
   }
 
+  /** The KPI board's requests (kpi:*), on this window's one socket, retried like the others. */
+  function kpi<E extends KpiEvent>(event: E, request: KpiRequest<E>): Promise<KpiAnswer<E>> {
+    // socket.io's typed emitWithAck cannot take a generic event name; the contract types the pair.
+    return send((s) => (s.timeout(ANSWER_TIMEOUT_MS) as unknown as { emitWithAck(e: E, r: KpiRequest<E>): Promise<KpiAnswer<E>> }).emitWithAck(event, request)) as Promise<KpiAnswer<E>>;
+  }
+
   return {
     revision,
     changed,
@@ -230,5 +239,6 @@ export const useLiveCases = defineStore('live-cases', () => {
     trail,
     routing,
     query,
+    kpi,
   };
 });

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { startQueueDesk } from '../e2e/support/queue-desk';
+import { launchVideoChromium, liveHlsInstances, openVideoWall, postOnDeskBus, tilePlayback } from '../e2e/support/video-desk';
+import { heading, line } from './stats';
+
+/**
+ * A 4×4 wall of real demo streams (16 ffmpeg encoders, 640×360@25) in Debian Chromium for
+ * BENCH_VIDEO_SECONDS (default 60; the issue's soak is 600): CPU of the service, its encoders
+ * and Chromium (from /proc), decoded and dropped frames per tile, latency to live, and JS heap
+ * growth. Figures, not pass/fail.
+ */
+const SECONDS = Number(process.env['BENCH_VIDEO_SECONDS'] ?? 60);
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds of every process below ours, by kind (ffmpeg, chromium, other). */
+function descendantCpu(): Map<string, number> {
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, { kind: string; seconds: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+      cpu.set(Number(name), { kind: /ffmpeg/.test(comm) ? 'ffmpeg' : /chrom/i.test(comm) ? 'chromium' : 'other', seconds });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  const out = new Map<string, number>();
+  for (const [pid, { kind, seconds }] of cpu) if (ours(pid)) out.set(kind, (out.get(kind) ?? 0) + seconds);
+  return out;
+}
+
+export async function benchVideoWall(): Promise<void> {
+  heading(`Video wall (Chromium, 16 tiles 640×360@25 from 16 ffmpeg encoders, ${SECONDS} s)`);
+  const { desk } = await startQueueDesk({ deadlines: false });
+  const browser = await launchVideoChromium();
+  try {
+    const { page } = await openVideoWall(browser, desk, 'dispatcher-1', { width: 1920, height: 1080 });
+    await page.locator('[data-test="layout-16"]').click();
+    const ids = desk.parts.district.district.cameras.slice(0, 16).map((c) => c.id);
+    for (const cameraId of ids) await postOnDeskBus(page, { type: 'camera:show', cameraId });
+    const startAsked = performance.now();
+    for (let i = 0; i < 120; i++) {
+      if ((await tilePlayback(page)).filter((t) => t.health === 'playing').length === 16) break;
+      await page.waitForTimeout(500);
+    }
+    line('16 tiles playing after', `${((performance.now() - startAsked) / 1000).toFixed(1)} s`);
+    const heap = () => page.evaluate<number>('performance.memory ? performance.memory.usedJSHeapSize : 0');
+    await page.evaluate('window.gc && window.gc()');
+    const heap0 = await heap();
+    const service0 = process.cpuUsage();
+    const children0 = descendantCpu();
+    const tiles0 = await tilePlayback(page);
+    const t0 = performance.now();
+    const latencies: number[] = [];
+    while (performance.now() - t0 < SECONDS * 1000) {
+      await page.waitForTimeout(5_000);
+      const shown = await page.$$eval('[data-test="tile-latency"]', (els) => els.map((e) => Number(/([\d.]+)/.exec(e.textContent ?? '')?.[1] ?? NaN)));
+      latencies.push(...shown.filter(Number.isFinite));
+    }
+    const wall = (performance.now() - t0) / 1000;
+    const service = process.cpuUsage(service0);
+    const children1 = descendantCpu();
+    const tiles1 = await tilePlayback(page);
+    const heap1 = await heap();
+    const share = (seconds: number) => `${((seconds / wall) * 100).toFixed(0)} % of one core`;
+    line('service (Node, this process)', share((service.user + service.system) / 1e6));
+    for (const kind of ['ffmpeg', 'chromium']) {
+      const used = (children1.get(kind) ?? 0) - (children0.get(kind) ?? 0);
+      line(`${kind} (all processes)`, share(used), kind === 'ffmpeg' ? `(${share(used / 16)} per encoder)` : '');
+    }
+    tiles1.forEach((tile, i) => {
+      const before = tiles0[i];
+      const fps = before ? (tile.frames - before.frames) / wall : 0;
+      line(`tile ${i + 1} ${tile.cameraId}`, `${fps.toFixed(1)} fps`, `dropped ${tile.dropped - (before?.dropped ?? 0)}, ${tile.health}`);
+    });
+    latencies.sort((a, b) => a - b);
+    line('latency to live (p50 / p95)', `${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} s / ${latencies[Math.floor(latencies.length * 0.95)]?.toFixed(1)} s`);
+    line('JS heap', `${(heap0 / 1e6).toFixed(1)} → ${(heap1 / 1e6).toFixed(1)} MB`);
+    line('hls.js instances alive', String(await liveHlsInstances(page)));
+  } finally {
+    await browser.close();
+    await desk.close();
+  }
+}

@@ -1,0 +1,64 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import type { RunningWebDesk } from '../../../src-server/web-desk';
+
+/** Chromium that plays video without a click (a wall has nobody to click each tile). */
+export function launchVideoChromium(): Promise<Browser> {
+  return launchChromium(['--autoplay-policy=no-user-gesture-required']);
+}
+
+/** The video wall signed in as `as`, live, with its camera list loaded. */
+export async function openVideoWall(browser: Browser, desk: RunningWebDesk, as = 'dispatcher-1', viewport = { width: 1600, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+  await page.goto(`${desk.origin}/#/video?as=${as}`);
+  await page.locator('[data-test="connection"][data-state="live"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-test="camera-item"]').first().waitFor({ state: 'attached', timeout: 30_000 });
+  return { page, problems };
+}
+
+/** Another window of the same desk posts on the desk bus (BroadcastChannel, same origin and profile). */
+export async function postOnDeskBus(page: Page, message: Record<string, unknown>): Promise<void> {
+  const sender = await page.context().newPage();
+  await sender.goto(`${new URL(page.url()).origin}/favicon.svg`);
+  await sender.evaluate((m) => {
+    const channel = new BroadcastChannel('grid-desk-bus');
+    channel.postMessage({ from: 'e2e-sender', message: m });
+    channel.close();
+  }, message);
+  await sender.close();
+}
+
+export interface TilePlayback {
+  cameraId: string;
+  health: string;
+  currentTime: number;
+  frames: number;
+  dropped: number;
+}
+
+/** What each visible tile's <video> reports. */
+export function tilePlayback(page: Page): Promise<TilePlayback[]> {
+  return page.$$eval('[data-test="video-tile"]', (tiles) =>
+    tiles.map((tile) => {
+      const video = tile.querySelector('video');
+      const q = video?.getVideoPlaybackQuality();
+      return {
+        cameraId: tile.getAttribute('data-camera-id') ?? '',
+        health: tile.getAttribute('data-health') ?? '',
+        currentTime: video?.currentTime ?? 0,
+        frames: q?.totalVideoFrames ?? 0,
+        dropped: q?.droppedVideoFrames ?? 0,
+      };
+    }),
+  );
+}
+
+export function liveHlsInstances(page: Page): Promise<number> {
+  return page.evaluate<number>('window.gridVideo?.liveHlsInstances() ?? -1');
+}
