@@ -4,7 +4,10 @@ import type { Logger } from 'pino';
 import {
   caseQuerySchema,
   caseTrailRequestSchema,
+  kpiBreakdownSchema,
+  kpiCasesSchema,
   kpiQuerySchema,
+  kpiTrendSchema,
   reportRequestSchema,
   routingRequestSchema,
   syncRequestSchema,
@@ -17,7 +20,10 @@ import type { DemoUser } from '../../src-shared/district/types';
 import { refusal } from '../../src-shared/errors';
 import { inScope, type Scope } from '../store/case-store';
 import { queryCases } from '../store/case-queries';
+import { queryBreakdown } from '../store/kpi-breakdowns';
+import { queryKpiList } from '../store/kpi-lists';
 import { districtLabels, queryKpis } from '../store/kpi-queries';
+import { queryTrend } from '../store/kpi-trends';
 import type { CaseService, Committed } from '../service/case-service';
 import { actorOf, scopeOf, sessionUserOf, type People } from '../service/people';
 import { suggestRoutingFor } from '../service/routing';
@@ -163,6 +169,40 @@ export function attachRealtime(
       const period = { from, to, asOf: asOf ?? service.now().toISOString() };
       void queryKpis(service.store.db, { period, scope, label: kpiLabel, ...(groupBy ? { groupBy } : {}) }).then(
         (groups) => ack({ ok: true, groups }),
+        (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
+      );
+    });
+
+    // The board's other panels: same scope and period rules as kpi:query.
+    socket.on('kpi:trend', (query, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = kpiTrendSchema.safeParse(query);
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      const { from, to, asOf = service.now().toISOString(), bucket } = parsed.data;
+      void queryTrend(service.store.db, { period: { from, to, asOf }, bucket, scope }).then(
+        (points) => ack({ ok: true, points, asOf }),
+        (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
+      );
+    });
+
+    socket.on('kpi:breakdown', (query, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = kpiBreakdownSchema.safeParse(query);
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      const { from, to, asOf = service.now().toISOString(), by } = parsed.data;
+      void queryBreakdown(service.store.db, { period: { from, to, asOf }, by, scope }).then(
+        (rows) => ack({ ok: true, rows }),
+        (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
+      );
+    });
+
+    socket.on('kpi:cases', (query, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = kpiCasesSchema.safeParse(query);
+      if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      const asOf = service.now().toISOString();
+      void queryKpiList(service.store.db, { ...parsed.data, asOf, scope }).then(
+        (page) => ack({ ok: true, ...page, asOf }),
         (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
       );
     });

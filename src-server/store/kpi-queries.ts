@@ -2,7 +2,8 @@ import { CHANNEL_NAMES, CHANNELS, type Channel } from '../../src-shared/domain/c
 import type { District } from '../../src-shared/district/types';
 import type { BilingualText } from '../../src-shared/i18n-text';
 import { KPI_IDS, kpiValue, type ChannelCounts, type KpiGroup, type KpiGroupBy, type KpiId, type Period } from '../../src-shared/kpi/formulas';
-import type { Queryable, SqlValue } from './db';
+import type { Queryable } from './db';
+import { bind, canonicalPeriod, count, deptOf, kpiScopeCondition, n, within } from './kpi-sql';
 import type { Scope } from './case-store';
 
 /**
@@ -34,31 +35,6 @@ const GROUP_COLUMN: Record<KpiGroupBy, string> = {
   channel: 'channel',
 };
 
-/** Instants are stored as `Date.toISOString()` text; the period must be in the same form to compare as text. */
-function canonical(instant: string): string {
-  const t = Date.parse(instant);
-  if (Number.isNaN(t)) throw new RangeError(`not an instant: ${instant}`);
-  return new Date(t).toISOString();
-}
-
-/**
- * The period's bounds appear many times and some conditions are reused (due is in four
- * counts), so the text names them (@from, @to, @asOf, @dept) and `bind` turns the names into
- * positional `?` with their values in text order.
- */
-const within = (column: string) => `(${column} >= @from AND ${column} < @to AND ${column} <= @asOf)`;
-
-function bind(sql: string, values: Record<'from' | 'to' | 'asOf' | 'dept', string>): { sql: string; params: SqlValue[] } {
-  const params: SqlValue[] = [];
-  const text = sql.replace(/@(from|to|asOf|dept)\b/g, (_m, name: keyof typeof values) => {
-    params.push(values[name]);
-    return '?';
-  });
-  return { sql: text, params };
-}
-
-const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-
 /** The numerator and denominator conditions of each indicator (formulas.ts, function by function). */
 const INDICATOR_CONDITIONS: Record<KpiId, { num: string; den: string }> = (() => {
   // isDue ∧ not suspended; closedBy = closed at or before asOf (NULL compares as not).
@@ -86,16 +62,13 @@ const INDICATOR_CONDITIONS: Record<KpiId, { num: string; den: string }> = (() =>
 
 type Row = Record<string, unknown>;
 
-/** SUM gives bigint (as text) in PostgreSQL and NULL over no rows in both. */
-const n = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-
 /**
  * The balanced indicators and report counts for a period, per group. Groups with no case
  * touching the period are left out (a board shows them as "no data"); ungrouped, there is
  * always exactly one group.
  */
 export async function queryKpis(db: Queryable, options: KpiQueryOptions): Promise<KpiGroup[]> {
-  const period: Period = { from: canonical(options.period.from), to: canonical(options.period.to), asOf: canonical(options.period.asOf) };
+  const period: Period = canonicalPeriod(options.period);
   const groupColumn = options.groupBy ? GROUP_COLUMN[options.groupBy] : undefined;
 
   const select: string[] = [groupColumn ? `${groupColumn} AS k` : `'district' AS k`];
@@ -107,20 +80,14 @@ export async function queryKpis(db: Queryable, options: KpiQueryOptions): Promis
     select.push(`${count(reported)} AS ${ch}_reports`, `${count(`${reported} AND stage NOT IN ('reported', 'rejected', 'duplicate')`)} AS ${ch}_valid`);
   }
 
-  const where: string[] = [];
-  if (options.scope.kind === 'department') where.push('lead_department_id = @dept');
-  // Grid codes are 14 digits (checked), so they can stand in the text as literals.
-  if (options.scope.kind === 'grids') {
-    const codes = options.scope.gridCodes.filter((code) => /^\d{14}$/.test(code));
-    where.push(codes.length ? `grid_code IN (${codes.map((c) => `'${c}'`).join(',')})` : '1 = 0');
-  }
+  const where: string[] = [kpiScopeCondition(options.scope)];
   // Every denominator (and every report count) needs one of these instants in the period, so
   // this only skips rows that count nowhere, and lets each instant's index narrow the scan.
   const instants = ['handle_deadline', 'closed_at', 'handled_at', 'sent_to_verify_at', 'dispatched_at', 'reported_at', 'evaluated_at'];
   where.push(`(${instants.map(within).join(' OR ')})`);
 
   const text = `SELECT ${select.join(',\n  ')}\nFROM cases WHERE ${where.join(' AND ')}${groupColumn ? ` GROUP BY ${groupColumn} ORDER BY ${groupColumn}` : ''}`;
-  const { sql, params } = bind(text, { ...period, dept: options.scope.kind === 'department' ? options.scope.departmentId : '' });
+  const { sql, params } = bind(text, { ...period, dept: deptOf(options.scope) });
   const rows = await db.all<Row>(sql, params);
   if (!groupColumn && rows.length === 0) rows.push({ k: 'district' });
 

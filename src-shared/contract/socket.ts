@@ -9,6 +9,7 @@ import { ROLES } from '../domain/roles';
 import { STAGES } from '../domain/stages';
 import { CHANNELS } from '../domain/case';
 import { KPI_GROUP_BY, type KpiGroup } from '../kpi/formulas';
+import { BREAKDOWN_BY, KPI_LISTS, TREND_BUCKETS, type BreakdownRow, type TrendPoint } from '../kpi/board';
 
 /**
  * The socket.io contract between the case service and every window. The typed maps give the
@@ -73,6 +74,28 @@ export const kpiQuerySchema = z
     path: ['to'],
   });
 export type KpiQuery = z.input<typeof kpiQuerySchema>;
+
+/** The board's other figures share the period rules of `kpi:query`. */
+const kpiPeriod = { from: instant, to: instant, asOf: instant.optional() };
+const periodInOrder = (q: { from: string; to: string }) => Date.parse(q.from) < Date.parse(q.to);
+const periodNotTooLong = (q: { from: string; to: string }) => Date.parse(q.to) - Date.parse(q.from) <= KPI_MAX_PERIOD_DAYS * 86_400_000;
+const tooLong = { message: `the period may span at most ${KPI_MAX_PERIOD_DAYS} days`, path: ['to'] };
+const inOrder = { message: 'from must be before to', path: ['to'] };
+
+/** Counts per Beijing-time hour, day or week (src-shared/kpi/board.ts `trend`). */
+export const kpiTrendSchema = z.object({ ...kpiPeriod, bucket: z.enum(TREND_BUCKETS) }).refine(periodInOrder, inOrder).refine(periodNotTooLong, tooLong);
+export type KpiTrendQuery = z.input<typeof kpiTrendSchema>;
+
+/** Reports and closures per category or channel. */
+export const kpiBreakdownSchema = z.object({ ...kpiPeriod, by: z.enum(BREAKDOWN_BY) }).refine(periodInOrder, inOrder).refine(periodNotTooLong, tooLong);
+export type KpiBreakdownQuery = z.input<typeof kpiBreakdownSchema>;
+
+/** Open overdue or supervised (督办) cases, the latest first, as of now (no period: they are open now). */
+export const kpiCasesSchema = z.object({
+  list: z.enum(KPI_LISTS),
+  limit: z.number().int().positive().max(200).default(50),
+});
+export type KpiCasesQuery = z.input<typeof kpiCasesSchema>;
 
 export const routingRequestSchema = z.object({
   caseId: z.string().min(1).max(64),
@@ -143,7 +166,15 @@ export interface ClientToServerEvents {
   'case:trail': (request: { caseId: string }, ack: (answer: Answer<{ case: CaseState; events: CaseEvent[] }>) => void) => void;
   /** A department handler gets the figures of the cases its department leads; everyone else the district's. */
   'kpi:query': (query: KpiQuery, ack: (answer: Answer<{ groups: KpiGroup[] }>) => void) => void;
+  'kpi:trend': (query: KpiTrendQuery, ack: (answer: Answer<{ points: TrendPoint[]; asOf: string }>) => void) => void;
+  'kpi:breakdown': (query: KpiBreakdownQuery, ack: (answer: Answer<{ rows: BreakdownRow[] }>) => void) => void;
+  'kpi:cases': (query: KpiCasesQuery, ack: (answer: Answer<{ cases: CaseState[]; total: number; asOf: string }>) => void) => void;
 }
+
+/** The KPI board's requests, and their payload and answer types (one typed call on the window's socket). */
+export type KpiEvent = Extract<keyof ClientToServerEvents, `kpi:${string}`>;
+export type KpiRequest<E extends KpiEvent> = Parameters<ClientToServerEvents[E]>[0];
+export type KpiAnswer<E extends KpiEvent> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 
 /** The dispatcher's routing suggestion: lead department, loop level, desk and the deadline if dispatched now. */
 export type RoutingSuggestionView = RoutingSuggestion & { leadDepartmentKnown: boolean; leadDepartmentName?: BilingualText };

@@ -1,0 +1,82 @@
+import type { TrendBucket } from '../../src-shared/kpi/board';
+import type { Period } from '../../src-shared/kpi/formulas';
+import type { Scope } from './case-store';
+import type { Dialect, SqlValue } from './db';
+
+/**
+ * The SQL pieces every KPI query shares, and the one place where the KPI queries' SQLite and
+ * PostgreSQL texts differ (Beijing-time buckets, a JSON flag, byte-order sorting).
+ */
+
+/** Instants are stored as `Date.toISOString()` text; the period must be in the same form to compare as text. */
+export function canonical(instant: string): string {
+  const t = Date.parse(instant);
+  if (Number.isNaN(t)) throw new RangeError(`not an instant: ${instant}`);
+  return new Date(t).toISOString();
+}
+
+export function canonicalPeriod(period: Period): Period {
+  return { from: canonical(period.from), to: canonical(period.to), asOf: canonical(period.asOf) };
+}
+
+/** formulas.ts `within`: in [from, to) and not after asOf. */
+export const within = (column: string) => `(${column} >= @from AND ${column} < @to AND ${column} <= @asOf)`;
+
+/**
+ * The period's bounds appear many times, so the text names them (@from, @to, @asOf, @dept) and
+ * `bind` turns the names into positional `?` with their values in text order.
+ */
+export function bind(sql: string, values: Record<'from' | 'to' | 'asOf' | 'dept', string>): { sql: string; params: SqlValue[] } {
+  const params: SqlValue[] = [];
+  const text = sql.replace(/@(from|to|asOf|dept)\b/g, (_m, name: keyof typeof values) => {
+    params.push(values[name]);
+    return '?';
+  });
+  return { sql: text, params };
+}
+
+export const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+
+/** SUM gives bigint (as text) in PostgreSQL and NULL over no rows in both. */
+export const n = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/**
+ * Whose figures: a department is evaluated on the cases it leads (not those it assists), a
+ * supervisor on their grids. Grid codes are 14 digits (checked), so they stand in the text as literals.
+ */
+export function kpiScopeCondition(scope: Scope): string {
+  if (scope.kind === 'department') return 'lead_department_id = @dept';
+  if (scope.kind === 'grids') {
+    const codes = scope.gridCodes.filter((code) => /^\d{14}$/.test(code));
+    return codes.length ? `grid_code IN (${codes.map((c) => `'${c}'`).join(',')})` : '1 = 0';
+  }
+  return '1 = 1';
+}
+
+export const deptOf = (scope: Scope): string => (scope.kind === 'department' ? scope.departmentId : '');
+
+/**
+ * The Beijing-time bucket of an ISO UTC instant column, as board.ts `bucketKey` writes it:
+ * shift by +8 h, then cut the text (hour 'YYYY-MM-DDTHH', day 'YYYY-MM-DD'); a week is the
+ * Monday it starts on.
+ */
+export function beijingBucket(dialect: Dialect, column: string, size: TrendBucket): string {
+  if (dialect === 'postgres') {
+    // AT TIME ZONE 'UTC' gives the UTC wall clock whatever the session's time zone.
+    const shifted = `((${column})::timestamptz AT TIME ZONE 'UTC' + interval '8 hours')`;
+    if (size === 'week') return `to_char(date_trunc('week', ${shifted}), 'YYYY-MM-DD')`;
+    return `substr(to_char(${shifted}, 'YYYY-MM-DD"T"HH24:MI:SS'), 1, ${size === 'hour' ? 13 : 10})`;
+  }
+  if (size === 'week') return `date(${column}, '+8 hours', '-6 days', 'weekday 1')`;
+  return `substr(strftime('%Y-%m-%dT%H:%M:%S', ${column}, '+8 hours'), 1, ${size === 'hour' ? 13 : 10})`;
+}
+
+/** The state's `supervised` (督办) flag, which has no column of its own. */
+export function supervisedCondition(dialect: Dialect): string {
+  return dialect === 'postgres' ? `(state ->> 'supervised') = 'true'` : `json_extract(state, '$.supervised') = 1`;
+}
+
+/** Byte order for a text tie-break, so both dialects (and JavaScript) sort alike whatever the locale. */
+export function byteOrder(dialect: Dialect, column: string): string {
+  return dialect === 'postgres' ? `${column} COLLATE "C"` : column;
+}

@@ -1,0 +1,112 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src-renderer/features/kpi/csv';
+import { projectRoot } from '../../src-server/renderer-build';
+import type { RunningWebDesk } from '../../src-server/web-desk';
+import { launchChromium } from './support/browser';
+import { boardSettled, liveCharts, openKpiBoard } from './support/kpi-board';
+import { startQueueDesk } from './support/queue-desk';
+
+const screenshots = join(projectRoot(), 'test-results', 'screenshots');
+
+describe('KPI board in Chromium after a simulated day', () => {
+  let desk: RunningWebDesk;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    // A struggling centre: late and supervised cases, modest satisfaction — what a board must show honestly.
+    const started = await startQueueDesk({ simulator: { seed: 2026, profile: 'struggling', ratePerDay: 3000, speed: 1, backfillHours: 30, centre: true } });
+    desk = started.desk;
+    browser = await launchChromium();
+    ({ context, page, problems } = await openKpiBoard(browser, desk));
+    await mkdir(screenshots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await desk?.close();
+  });
+
+  it('shows the balanced indicators side by side with real figures, and the panels', async () => {
+    // The simulated day spans two Beijing dates whatever the hour: show both (a custom period).
+    const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    await page.locator('[data-period="custom"]').click();
+    await page.locator('[data-test="period-from"]').fill(beijingDay(Date.now() - 30 * 3_600_000));
+    await page.locator('[data-test="period-to"]').fill(beijingDay(Date.now()));
+    await page.locator('[data-test="period-apply"]').click();
+    await page.waitForTimeout(100);
+    await boardSettled(page);
+    const cards = page.locator('[data-test="kpi-card"]');
+    expect(await cards.count()).toBe(8);
+    const counts = await page.$$eval('[data-test="kpi-counts"]', (els) => els.map((e) => e.textContent ?? ''));
+    const denominators = counts.map((c) => Number(c.split('/')[1]));
+    expect(denominators.filter((d) => d > 0).length).toBeGreaterThanOrEqual(6);
+    // A figure is never shown without how it was made.
+    for (const c of counts) expect(c).toMatch(/^\d+ \/ \d+$/);
+    await cards.first().click();
+    expect(await page.locator('[data-test="kpi-definition"]').textContent()).toContain('按期结案数');
+    await cards.first().click();
+    expect(await page.locator('[data-test="ranking-row"]').count()).toBeGreaterThan(5);
+    expect(await page.locator('[data-test="overdue-panel"] [data-test="kpi-case-row"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-test="chart"] canvas').count()).toBe(3);
+    expect(await liveCharts(page)).toBe(3);
+    await page.waitForTimeout(600); // chart animations
+    await page.screenshot({ path: join(screenshots, 'kpi-board.png') });
+  });
+
+  it('drills down from the district to a street, a community, a grid and a case', async () => {
+    const board = page.locator('[data-test="kpi-board"]');
+    for (const level of ['street', 'community', 'grid']) {
+      const row = page.locator('[data-test="drill-panel"] [data-test="ranking-row"]').first();
+      await row.click();
+      await page.locator(`[data-test="kpi-board"][data-level="${level}"][data-loading="false"]`).waitFor({ timeout: 30_000 });
+      expect(await board.getAttribute('data-level')).toBe(level);
+    }
+    expect(await page.locator('[data-test="drill-path"] button').count()).toBe(4);
+    const caseRow = page.locator('[data-test="drill-panel"] [data-test="kpi-case-row"]').first();
+    await caseRow.waitFor({ timeout: 15_000 });
+    const caseId = await caseRow.getAttribute('data-case-id');
+    await caseRow.click();
+    await page.locator('[data-test="kpi-case-detail"]').waitFor();
+    await page.locator('[data-test="kpi-case-detail"] [data-test="case-header"], [data-test="kpi-case-detail"] h2, [data-test="kpi-case-detail"] h3').first().waitFor();
+    expect(caseId).toBeTruthy();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(screenshots, 'kpi-drilldown.png') });
+    await page.locator('[data-test="kpi-case-close"]').click();
+    await page.locator('[data-test="drill-path"] button').first().click();
+    await page.locator('[data-test="kpi-board"][data-level="district"][data-loading="false"]').waitFor();
+  });
+
+  it('exports a ranking as CSV with a BOM that parses back to the table on screen', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="drill-panel"] [data-test="export-csv"]').click()]);
+    const path = await download.path();
+    const bytes = await readFile(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8'));
+    expect(rows[0]?.[1]).toBe('名称');
+    const onScreen = await page.$$eval('[data-test="drill-panel"] [data-test="ranking-row"] .name', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+    expect(rows.slice(1).map((r) => r[1])).toEqual(onScreen);
+    for (const r of rows.slice(1)) expect(Number(r[4])).toBeGreaterThanOrEqual(Number(r[3]));
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  });
+
+  it('exports a chart as PNG', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export-png"]').first().click()]);
+    const bytes = await readFile(await download.path());
+    expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('disposes every chart when the board is left', async () => {
+    expect(await liveCharts(page)).toBe(3);
+    await page.evaluate("window.location.hash = '#/queue'");
+    await page.locator('[data-test="queue-view"]').waitFor();
+    expect(await liveCharts(page)).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
