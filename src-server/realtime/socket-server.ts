@@ -165,9 +165,9 @@ export function attachRealtime(
       if (typeof ack !== 'function') return;
       const parsed = kpiQuerySchema.safeParse(query);
       if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
-      const { from, to, asOf, groupBy } = parsed.data;
+      const { from, to, asOf, groupBy, area } = parsed.data;
       const period = { from, to, asOf: asOf ?? service.now().toISOString() };
-      void queryKpis(service.store.db, { period, scope, label: kpiLabel, ...(groupBy ? { groupBy } : {}) }).then(
+      void queryKpis(service.store.db, { period, scope, label: kpiLabel, ...(groupBy ? { groupBy } : {}), ...(area ? { area } : {}) }).then(
         (groups) => ack({ ok: true, groups }),
         (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
       );
@@ -178,8 +178,8 @@ export function attachRealtime(
       if (typeof ack !== 'function') return;
       const parsed = kpiTrendSchema.safeParse(query);
       if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
-      const { from, to, asOf = service.now().toISOString(), bucket } = parsed.data;
-      void queryTrend(service.store.db, { period: { from, to, asOf }, bucket, scope }).then(
+      const { from, to, asOf = service.now().toISOString(), bucket, area } = parsed.data;
+      void queryTrend(service.store.db, { period: { from, to, asOf }, bucket, scope, ...(area ? { area } : {}) }).then(
         (points) => ack({ ok: true, points, asOf }),
         (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
       );
@@ -189,8 +189,8 @@ export function attachRealtime(
       if (typeof ack !== 'function') return;
       const parsed = kpiBreakdownSchema.safeParse(query);
       if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
-      const { from, to, asOf = service.now().toISOString(), by } = parsed.data;
-      void queryBreakdown(service.store.db, { period: { from, to, asOf }, by, scope }).then(
+      const { from, to, asOf = service.now().toISOString(), by, area } = parsed.data;
+      void queryBreakdown(service.store.db, { period: { from, to, asOf }, by, scope, ...(area ? { area } : {}) }).then(
         (rows) => ack({ ok: true, rows }),
         (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
       );
@@ -200,8 +200,11 @@ export function attachRealtime(
       if (typeof ack !== 'function') return;
       const parsed = kpiCasesSchema.safeParse(query);
       if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
-      const asOf = service.now().toISOString();
-      void queryKpiList(service.store.db, { ...parsed.data, asOf, scope }).then(
+      const { list, limit, area, from, to } = parsed.data;
+      // Open lists are as of now; a period's list as of the period's asOf (default now).
+      const asOf = (list === 'period' ? parsed.data.asOf : undefined) ?? service.now().toISOString();
+      const period = from !== undefined && to !== undefined ? { from, to, asOf } : undefined;
+      void queryKpiList(service.store.db, { list, limit, asOf, scope, ...(area ? { area } : {}), ...(period ? { period } : {}) }).then(
         (page) => ack({ ok: true, ...page, asOf }),
         (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
       );

@@ -2,8 +2,9 @@ import { CHANNEL_NAMES, CHANNELS, type Channel } from '../../src-shared/domain/c
 import type { District } from '../../src-shared/district/types';
 import type { BilingualText } from '../../src-shared/i18n-text';
 import { KPI_IDS, kpiValue, type ChannelCounts, type KpiGroup, type KpiGroupBy, type KpiId, type Period } from '../../src-shared/kpi/formulas';
+import type { KpiArea } from '../../src-shared/kpi/board';
 import type { Queryable } from './db';
-import { bind, canonicalPeriod, count, deptOf, kpiScopeCondition, n, within } from './kpi-sql';
+import { areaCondition, bind, canonicalPeriod, count, deptOf, kpiScopeCondition, n, within } from './kpi-sql';
 import type { Scope } from './case-store';
 
 /**
@@ -22,6 +23,8 @@ export interface KpiQueryOptions {
    * the ones it only assists: that is what its handling indicators are about.
    */
   scope: Scope;
+  /** The drill step: only the cases of this street, community or grid (board.ts `inArea`). */
+  area?: KpiArea;
   /** Names for the group keys (see `districtLabels`). */
   label?: (groupBy: KpiGroupBy, key: string | null) => BilingualText | undefined;
 }
@@ -80,7 +83,7 @@ export async function queryKpis(db: Queryable, options: KpiQueryOptions): Promis
     select.push(`${count(reported)} AS ${ch}_reports`, `${count(`${reported} AND stage NOT IN ('reported', 'rejected', 'duplicate')`)} AS ${ch}_valid`);
   }
 
-  const where: string[] = [kpiScopeCondition(options.scope)];
+  const where: string[] = [kpiScopeCondition(options.scope), areaCondition(options.area)];
   // Every denominator (and every report count) needs one of these instants in the period, so
   // this only skips rows that count nowhere, and lets each instant's index narrow the scan.
   const instants = ['handle_deadline', 'closed_at', 'handled_at', 'sent_to_verify_at', 'dispatched_at', 'reported_at', 'evaluated_at'];

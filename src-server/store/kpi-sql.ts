@@ -1,4 +1,4 @@
-import type { TrendBucket } from '../../src-shared/kpi/board';
+import { AREA_CODE_PATTERNS, type KpiArea, type TrendBucket } from '../../src-shared/kpi/board';
 import type { Period } from '../../src-shared/kpi/formulas';
 import type { Scope } from './case-store';
 import type { Dialect, SqlValue } from './db';
@@ -51,6 +51,23 @@ export function kpiScopeCondition(scope: Scope): string {
     return codes.length ? `grid_code IN (${codes.map((c) => `'${c}'`).join(',')})` : '1 = 0';
   }
   return '1 = 1';
+}
+
+/**
+ * The drill step a panel is about (board.ts `inArea`). The codes are checked by pattern here
+ * too (not only by the socket schema), so they stand in the text as literals.
+ */
+export function areaCondition(area: KpiArea | undefined): string {
+  if (!area) return '1 = 1';
+  const parts: string[] = [];
+  const columns = { streetCode: 'street_code', communityCode: 'community_code', gridCode: 'grid_code' } as const;
+  for (const key of ['streetCode', 'communityCode', 'gridCode'] as const) {
+    const code = area[key];
+    if (code === undefined) continue;
+    if (!AREA_CODE_PATTERNS[key].test(code)) throw new RangeError(`not a ${key}: ${code}`);
+    parts.push(`${columns[key]} = '${code}'`);
+  }
+  return parts.length ? `(${parts.join(' AND ')})` : '1 = 1';
 }
 
 export const deptOf = (scope: Scope): string => (scope.kind === 'department' ? scope.departmentId : '');

@@ -1,8 +1,8 @@
-import type { TrendBucket, TrendPoint } from '../../src-shared/kpi/board';
+import type { KpiArea, TrendBucket, TrendPoint } from '../../src-shared/kpi/board';
 import type { Period } from '../../src-shared/kpi/formulas';
 import type { Scope } from './case-store';
 import type { Queryable } from './db';
-import { beijingBucket, bind, canonicalPeriod, deptOf, kpiScopeCondition, n, within } from './kpi-sql';
+import { areaCondition, beijingBucket, bind, canonicalPeriod, deptOf, kpiScopeCondition, n, within } from './kpi-sql';
 
 /**
  * The board's trend, counted by the database: board.ts `trend` per Beijing-time bucket. Each
@@ -10,10 +10,10 @@ import { beijingBucket, bind, canonicalPeriod, deptOf, kpiScopeCondition, n, wit
  * due in two buckets (deadline in one, closure in another) counts in both, as the pure
  * definition over each bucket's period does, but only once per bucket (the UNION).
  */
-export async function queryTrend(db: Queryable, options: { period: Period; bucket: TrendBucket; scope: Scope }): Promise<TrendPoint[]> {
+export async function queryTrend(db: Queryable, options: { period: Period; bucket: TrendBucket; scope: Scope; area?: KpiArea }): Promise<TrendPoint[]> {
   const period = canonicalPeriod(options.period);
   const b = (column: string) => beijingBucket(db.dialect, column, options.bucket);
-  const scope = kpiScopeCondition(options.scope);
+  const scope = `${kpiScopeCondition(options.scope)} AND ${areaCondition(options.area)}`;
   const onTime = `CASE WHEN closed_at <= @asOf AND late_handle = 0 THEN 1 ELSE 0 END`;
   const late = `CASE WHEN late_handle = 1 THEN 1 ELSE 0 END`;
   const dueIn = (column: string) =>

@@ -9,7 +9,7 @@ import { ROLES } from '../domain/roles';
 import { STAGES } from '../domain/stages';
 import { CHANNELS } from '../domain/case';
 import { KPI_GROUP_BY, type KpiGroup } from '../kpi/formulas';
-import { BREAKDOWN_BY, KPI_LISTS, TREND_BUCKETS, type BreakdownRow, type TrendPoint } from '../kpi/board';
+import { AREA_CODE_PATTERNS, BREAKDOWN_BY, KPI_LISTS, TREND_BUCKETS, type BreakdownRow, type TrendPoint } from '../kpi/board';
 
 /**
  * The socket.io contract between the case service and every window. The typed maps give the
@@ -60,6 +60,19 @@ export const KPI_MAX_PERIOD_DAYS = 400;
 
 const instant = z.iso.datetime({ offset: true });
 
+/**
+ * The part of the district a KPI request is about (the board's drill step), within the
+ * requester's scope: codes by pattern, unknown keys refused; none given = the whole scope.
+ */
+export const kpiAreaSchema = z
+  .object({
+    streetCode: z.string().regex(AREA_CODE_PATTERNS.streetCode).optional(),
+    communityCode: z.string().regex(AREA_CODE_PATTERNS.communityCode).optional(),
+    gridCode: z.string().regex(AREA_CODE_PATTERNS.gridCode).optional(),
+  })
+  .strict();
+export type KpiAreaQuery = z.infer<typeof kpiAreaSchema>;
+
 /** Evaluation figures for a period [from, to), computed as of `asOf` (default: the service's now). */
 export const kpiQuerySchema = z
   .object({
@@ -67,6 +80,7 @@ export const kpiQuerySchema = z
     to: instant,
     asOf: instant.optional(),
     groupBy: z.enum(KPI_GROUP_BY).optional(),
+    area: kpiAreaSchema.optional(),
   })
   .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= KPI_MAX_PERIOD_DAYS * 86_400_000, {
@@ -76,7 +90,7 @@ export const kpiQuerySchema = z
 export type KpiQuery = z.input<typeof kpiQuerySchema>;
 
 /** The board's other figures share the period rules of `kpi:query`. */
-const kpiPeriod = { from: instant, to: instant, asOf: instant.optional() };
+const kpiPeriod = { from: instant, to: instant, asOf: instant.optional(), area: kpiAreaSchema.optional() };
 const periodInOrder = (q: { from: string; to: string }) => Date.parse(q.from) < Date.parse(q.to);
 const periodNotTooLong = (q: { from: string; to: string }) => Date.parse(q.to) - Date.parse(q.from) <= KPI_MAX_PERIOD_DAYS * 86_400_000;
 const tooLong = { message: `the period may span at most ${KPI_MAX_PERIOD_DAYS} days`, path: ['to'] };
@@ -90,11 +104,22 @@ export type KpiTrendQuery = z.input<typeof kpiTrendSchema>;
 export const kpiBreakdownSchema = z.object({ ...kpiPeriod, by: z.enum(BREAKDOWN_BY) }).refine(periodInOrder, inOrder).refine(periodNotTooLong, tooLong);
 export type KpiBreakdownQuery = z.input<typeof kpiBreakdownSchema>;
 
-/** Open overdue or supervised (督办) cases, the latest first, as of now (no period: they are open now). */
-export const kpiCasesSchema = z.object({
-  list: z.enum(KPI_LISTS),
-  limit: z.number().int().positive().max(200).default(50),
-});
+/**
+ * Open overdue or supervised (督办) cases as of now (no period: they are open now), or the
+ * cases of a period ('period': from and to required), most overdue first, in an optional area.
+ */
+export const kpiCasesSchema = z
+  .object({
+    list: z.enum(KPI_LISTS),
+    limit: z.number().int().positive().max(200).default(50),
+    area: kpiAreaSchema.optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+    asOf: instant.optional(),
+  })
+  .refine((q) => q.list !== 'period' || (q.from !== undefined && q.to !== undefined), { message: "the 'period' list needs from and to", path: ['from'] })
+  .refine((q) => q.from === undefined || q.to === undefined || periodInOrder({ from: q.from, to: q.to }), inOrder)
+  .refine((q) => q.from === undefined || q.to === undefined || periodNotTooLong({ from: q.from, to: q.to }), tooLong);
 export type KpiCasesQuery = z.input<typeof kpiCasesSchema>;
 
 export const routingRequestSchema = z.object({

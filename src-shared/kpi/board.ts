@@ -143,8 +143,47 @@ export function breakdown(cases: readonly CaseState[], period: Period, by: Break
   return [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-export const KPI_LISTS = ['overdue', 'supervised'] as const;
+/**
+ * The part of the district a panel is about (the board's drill step): a street, a community or
+ * a grid by its code; the fields given must all match. Empty: the whole scope.
+ */
+export interface KpiArea {
+  streetCode?: string;
+  communityCode?: string;
+  gridCode?: string;
+}
+
+/** Street 9 digits, community 12, grid 14 (the district's codes). */
+export const AREA_CODE_PATTERNS = { streetCode: /^\d{9}$/, communityCode: /^\d{12}$/, gridCode: /^\d{14}$/ } as const;
+
+export function inArea(c: CaseState, area: KpiArea | undefined): boolean {
+  if (!area) return true;
+  return (
+    (area.streetCode === undefined || c.place.streetCode === area.streetCode) &&
+    (area.communityCode === undefined || c.place.communityCode === area.communityCode) &&
+    (area.gridCode === undefined || c.place.gridCode === area.gridCode)
+  );
+}
+
+/** The area of a drill-down code: 9 digits a street, 12 a community, 14 a grid; anything else the whole scope. */
+export function areaOf(code: string): KpiArea | undefined {
+  if (AREA_CODE_PATTERNS.streetCode.test(code)) return { streetCode: code };
+  if (AREA_CODE_PATTERNS.communityCode.test(code)) return { communityCode: code };
+  if (AREA_CODE_PATTERNS.gridCode.test(code)) return { gridCode: code };
+  return undefined;
+}
+
+/**
+ * The board's case lists: open overdue cases, open supervised (督办) cases, and the cases of the
+ * period (reported or closed in it: the cases the breakdowns count), e.g. a grid's.
+ */
+export const KPI_LISTS = ['overdue', 'supervised', 'period'] as const;
 export type KpiList = (typeof KPI_LISTS)[number];
+
+/** A case the period's reports or closures count (board `breakdown` counts the same cases). */
+export function touchesPeriod(c: CaseState, period: Period): boolean {
+  return within(c.reportedAt, period) || within(c.closedAt, period);
+}
 
 /** The deadline of the link the case waits on now (none when suspended or ended). */
 export function runningDeadline(c: CaseState): string | undefined {
@@ -162,12 +201,15 @@ export function lateness(c: CaseState, asOf: string): number | null {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Open cases past their running deadline (overdue), or open supervised cases (督办), the
- * latest first; supervised cases with no running deadline come last.
+ * Open cases past their running deadline (overdue), open supervised cases (督办), or the cases
+ * of `period` (open or not: 'period' needs one), by running deadline, the most overdue first;
+ * cases with no running deadline (suspended, ended) come last.
  */
-export function listCases(cases: readonly CaseState[], list: KpiList, asOf: string): CaseState[] {
+export function listCases(cases: readonly CaseState[], list: KpiList, asOf: string, period?: Period): CaseState[] {
   const asOfMs = Date.parse(asOf);
+  if (list === 'period' && !period) throw new RangeError("the 'period' list needs a period");
   const chosen = cases.filter((c) => {
+    if (list === 'period') return period !== undefined && touchesPeriod(c, period);
     if (!isOpenStage(c.stage)) return false;
     if (list === 'supervised') return c.supervised;
     const deadline = runningDeadline(c);

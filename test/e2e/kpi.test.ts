@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src-renderer/features/kpi/csv';
 import { projectRoot } from '../../src-server/renderer-build';
@@ -62,11 +63,23 @@ describe('KPI board in Chromium after a simulated day', () => {
 
   it('drills down from the district to a street, a community, a grid and a case', async () => {
     const board = page.locator('[data-test="kpi-board"]');
+    const places = (panel: string) => page.$$eval(`[data-test="${panel}"] [data-test="kpi-case-row"] td:nth-child(3)`, (els) => els.map((e) => e.textContent?.trim() ?? ''));
+    const districtOverdue = Number((await page.locator('[data-test="overdue-panel"] h3').textContent())?.split('·')[1]);
     for (const level of ['street', 'community', 'grid']) {
       const row = page.locator('[data-test="drill-panel"] [data-test="ranking-row"]').first();
+      const name = (await row.locator('.name').textContent())?.trim() ?? '';
       await row.click();
       await page.locator(`[data-test="kpi-board"][data-level="${level}"][data-loading="false"]`).waitFor({ timeout: 30_000 });
       expect(await board.getAttribute('data-level')).toBe(level);
+      // Every panel follows the drill step: the lists show only its cases.
+      if (level === 'street') {
+        const overdue = Number((await page.locator('[data-test="overdue-panel"] h3').textContent())?.split('·')[1]);
+        expect(overdue).toBeLessThan(districtOverdue);
+        for (const place of [...(await places('overdue-panel')), ...(await places('supervised-panel'))]) expect(place.startsWith(`${name} · `), place).toBe(true);
+      }
+      if (level === 'community') {
+        for (const place of [...(await places('overdue-panel')), ...(await places('supervised-panel'))]) expect(place.endsWith(` · ${name}`), place).toBe(true);
+      }
     }
     expect(await page.locator('[data-test="drill-path"] button').count()).toBe(4);
     const caseRow = page.locator('[data-test="drill-panel"] [data-test="kpi-case-row"]').first();
@@ -94,6 +107,45 @@ describe('KPI board in Chromium after a simulated day', () => {
     expect(rows.slice(1).map((r) => r[1])).toEqual(onScreen);
     for (const r of rows.slice(1)) expect(Number(r[4])).toBeGreaterThanOrEqual(Number(r[3]));
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  });
+
+  it('exports every table as XLSX: one named sheet, the rows on screen, numbers as numbers, Chinese intact', async () => {
+    const download = async (selector: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+      expect(d.suggestedFilename()).toMatch(/\.xlsx$/);
+      const sheets = await readXlsxFile(await readFile(await d.path()));
+      expect(sheets).toHaveLength(1);
+      return sheets[0] as { sheet: string; data: unknown[][] };
+    };
+    // The street ranking, against the table on screen.
+    const ranking = await download('[data-test="drill-panel"] [data-test="export-xlsx"]');
+    expect(ranking.sheet).toBe('街道排名');
+    expect(ranking.data[0]?.slice(0, 2)).toEqual(['名次', '名称']);
+    const onScreen = await page.$$eval('[data-test="drill-panel"] [data-test="ranking-row"]', (rows) =>
+      rows.map((r) => {
+        const [num, den] = (r.querySelector('td:nth-child(4)')?.textContent ?? '').split('/').map(Number);
+        return [r.querySelector('.name')?.textContent?.trim() ?? '', num, den];
+      }),
+    );
+    expect(onScreen.length).toBeGreaterThan(5);
+    expect(ranking.data.slice(1).map((r) => [r[1], r[3], r[4]])).toEqual(onScreen);
+    ranking.data.slice(1).forEach((r, i) => {
+      expect(r[0]).toBe(i + 1);
+      expect(typeof r[2] === 'number' || r[2] === null).toBe(true);
+    });
+    // The overdue list: case numbers as on screen, lateness in minutes as a number.
+    const overdue = await download('[data-test="overdue-panel"] [data-test="export-xlsx"]');
+    expect(overdue.sheet).toBe('超期案件');
+    const numbers = await page.$$eval('[data-test="overdue-panel"] [data-test="kpi-case-row"] td.number', (els) => els.map((e) => e.firstChild?.textContent?.trim() ?? ''));
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(overdue.data.slice(1).map((r) => r[0])).toEqual(numbers);
+    for (const r of overdue.data.slice(1)) expect(typeof r[4]).toBe('number');
+    // The indicator cards: eight rows, their definitions in Chinese.
+    const cards = await download('[data-test="kpi-cards"] [data-test="export-xlsx"]');
+    expect(cards.data.slice(1)).toHaveLength(8);
+    expect(String(cards.data[1]?.[4])).toContain('按期结案数');
+    // Every other table on the board has its XLSX button next to its CSV one.
+    expect(await page.locator('[data-test="export-xlsx"]').count()).toBe(await page.locator('[data-test="export-csv"]').count());
   });
 
   it('exports a chart as PNG', async () => {

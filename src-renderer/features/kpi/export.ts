@@ -1,6 +1,8 @@
+import writeXlsxFile from 'write-excel-file/browser';
 import { toCsv, type ExportTable } from './csv';
+import { columnWidths, sheetName, toSheet } from './xlsx';
 
-/** Exports of the board: any table as CSV (see csv.ts), any chart as PNG. */
+/** Exports of the board: any table as CSV (see csv.ts) or XLSX (see xlsx.ts), any chart as PNG. */
 export { exportName, type Cell, type ExportTable } from './csv';
 
 function save(name: string, href: string): void {
@@ -17,6 +19,14 @@ export function downloadCsv(name: string, table: ExportTable): void {
   const url = URL.createObjectURL(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
   save(name, url);
   // The download has its own copy once started; revoke on the next turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A table as an .xlsx workbook of one sheet named after the panel (`title`). */
+export async function downloadXlsx(name: string, title: string, table: ExportTable): Promise<void> {
+  const blob = await writeXlsxFile(toSheet(table), { sheet: sheetName(title), columns: columnWidths(table), stickyRowsCount: 1 }).toBlob();
+  const url = URL.createObjectURL(blob);
+  save(name, url);
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 

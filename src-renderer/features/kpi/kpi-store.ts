@@ -2,12 +2,14 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { CaseState } from '../../../src-shared/domain/case';
 import {
+  areaOf,
   bucketFor,
   customPeriod,
   fillTrend,
   presetPeriod,
   previousPeriod,
   type BreakdownRow,
+  type KpiArea,
   type PeriodPreset,
   type TrendBucket,
   type TrendPoint,
@@ -47,7 +49,7 @@ export const useKpiBoard = defineStore('kpi-board', () => {
 
   const district = shallowRef<Compared>(EMPTY);
   const children = shallowRef<Compared>(EMPTY);
-  const parentLevel = shallowRef<Compared>(EMPTY);
+  const stepFigures = shallowRef<Compared>(EMPTY);
   const departments = shallowRef<Compared>(EMPTY);
   const trend = shallowRef<TrendPoint[]>([]);
   const categories = shallowRef<BreakdownRow[]>([]);
@@ -59,12 +61,13 @@ export const useKpiBoard = defineStore('kpi-board', () => {
 
   const step = computed(() => path.value[path.value.length - 1] as DrillStep);
   const childLevel = computed(() => CHILD[step.value.level]);
+  /** What every panel is about: the street, community or grid the board stands on (none: the district). */
+  const area = computed<KpiArea | undefined>(() => (step.value.level === 'district' ? undefined : areaOf(step.value.code)));
 
   /** The indicators of the step the board stands on (the district, or the drilled-into group). */
   const here = computed<{ current: KpiGroup | undefined; previous: KpiGroup | undefined }>(() => {
-    if (step.value.level === 'district') return { current: district.value.current[0], previous: district.value.previous[0] };
-    const find = (groups: KpiGroup[]) => groups.find((g) => g.key === step.value.code);
-    return { current: find(parentLevel.value.current), previous: find(parentLevel.value.previous) };
+    const figures = step.value.level === 'district' ? district.value : stepFigures.value;
+    return { current: figures.current[0], previous: figures.previous[0] };
   });
 
   let generation = 0;
@@ -75,9 +78,9 @@ export const useKpiBoard = defineStore('kpi-board', () => {
     return a as Extract<T, { ok: true }>;
   }
 
-  /** A grouping for this period and the previous one, kept to the groups inside `prefix` (drill-down). */
-  async function compared(groupBy: KpiGroupBy | undefined, prefix = ''): Promise<Compared> {
-    const ask = (p: Period) => unwrap(live.kpi('kpi:query', { ...p, ...(groupBy ? { groupBy } : {}) })).then((a) => a.groups.filter((g) => (g.key ?? '').startsWith(prefix)));
+  /** A grouping for this period and the previous one, over `where` (the drill step; the service filters). */
+  async function compared(groupBy: KpiGroupBy | undefined, where?: KpiArea): Promise<Compared> {
+    const ask = (p: Period) => unwrap(live.kpi('kpi:query', { ...p, ...(groupBy ? { groupBy } : {}), ...(where ? { area: where } : {}) })).then((a) => a.groups);
     const [current, previous] = await Promise.all([ask(period.value), ask(previousPeriod(period.value))]);
     return { current, previous };
   }
@@ -88,23 +91,25 @@ export const useKpiBoard = defineStore('kpi-board', () => {
     failure.value = null;
     const p = period.value;
     const s = step.value;
-    const parentStep = path.value[path.value.length - 2];
+    const a = area.value;
+    const inArea = a ? { area: a } : {};
     try {
-      const [d, c, par, deps, t, cats, od, sv, gc] = await Promise.all([
+      const [d, c, here, deps, t, cats, od, sv, gc] = await Promise.all([
         compared(undefined),
-        childLevel.value ? compared(childLevel.value, s.level === 'district' ? '' : s.code) : Promise.resolve(EMPTY),
-        parentStep ? compared(CHILD[parentStep.level] ?? undefined, parentStep.level === 'district' ? '' : parentStep.code) : Promise.resolve(EMPTY),
-        compared('department'),
-        unwrap(live.kpi('kpi:trend', { ...p, bucket: bucket.value })),
-        unwrap(live.kpi('kpi:breakdown', { ...p, by: 'category' })),
-        unwrap(live.kpi('kpi:cases', { list: 'overdue', limit: 50 })),
-        unwrap(live.kpi('kpi:cases', { list: 'supervised', limit: 50 })),
-        s.level === 'grid' ? unwrap(live.query({ gridCode: s.code, sort: 'deadline', order: 'asc', limit: 200 })) : Promise.resolve({ cases: [], total: 0 }),
+        childLevel.value ? compared(childLevel.value, a) : Promise.resolve(EMPTY),
+        a ? compared(undefined, a) : Promise.resolve(EMPTY),
+        compared('department', a),
+        unwrap(live.kpi('kpi:trend', { ...p, bucket: bucket.value, ...inArea })),
+        unwrap(live.kpi('kpi:breakdown', { ...p, by: 'category', ...inArea })),
+        unwrap(live.kpi('kpi:cases', { list: 'overdue', limit: 50, ...inArea })),
+        unwrap(live.kpi('kpi:cases', { list: 'supervised', limit: 50, ...inArea })),
+        // A grid's cases: those of the period (reported or closed in it), as the breakdowns count them.
+        s.level === 'grid' ? unwrap(live.kpi('kpi:cases', { list: 'period', limit: 200, ...p, ...inArea })) : Promise.resolve({ cases: [], total: 0 }),
       ]);
       if (mine !== generation) return;
       district.value = d;
       children.value = c;
-      parentLevel.value = par;
+      stepFigures.value = here;
       departments.value = deps;
       trend.value = fillTrend(t.points, p, bucket.value);
       asOf.value = t.asOf;
@@ -151,7 +156,7 @@ export const useKpiBoard = defineStore('kpi-board', () => {
   }
 
   return {
-    preset, period, bucket, path, step, childLevel, loading, failure, asOf,
+    preset, period, bucket, path, step, childLevel, area, loading, failure, asOf,
     district, children, departments, here, trend, categories, overdue, supervised, gridCases, selectedCaseId,
     load, choosePreset, chooseCustom, chooseBucket, drill, backTo,
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../../../src-shared/domain/case';
-import { breakdown, BREAKDOWN_BY, listCases, trend, TREND_BUCKETS, type BreakdownBy, type TrendBucket } from '../../../src-shared/kpi/board';
+import { breakdown, BREAKDOWN_BY, inArea, listCases, trend, TREND_BUCKETS, type BreakdownBy, type KpiArea, type TrendBucket } from '../../../src-shared/kpi/board';
 import type { Period } from '../../../src-shared/kpi/formulas';
 import { inScope, type Scope } from '../../../src-server/store/case-store';
 import { fromJson } from '../../../src-server/store/db';
@@ -109,5 +109,67 @@ describe.each(DIALECTS)('KPI board queries agree with board.ts (%s)', (dialect) 
         if (scope.kind === 'all') expect(expected.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  describe('an area (the board\'s drill step)', () => {
+    const areas = (): KpiArea[] => {
+      const busiest = (key: (c: CaseState) => string) => {
+        const counts = new Map<string, number>();
+        for (const c of cases) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
+        return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as string;
+      };
+      return [{ streetCode: busiest((c) => c.place.streetCode) }, { communityCode: busiest((c) => c.place.communityCode) }, { gridCode: busiest((c) => c.place.gridCode) }];
+    };
+    const scopes = (): Scope[] => [{ kind: 'all' }, { kind: 'department', departmentId: busiest }];
+
+    it('trend and breakdowns count only the area\'s cases', async () => {
+      for (const period of Object.values(PERIODS)) {
+        for (const area of areas()) {
+          for (const scope of scopes()) {
+            const mine = kpiScoped(cases, scope).filter((c) => inArea(c, area));
+            for (const bucket of TREND_BUCKETS as readonly TrendBucket[]) {
+              expect(await queryTrend(svc.parts.db, { period, bucket, scope, area })).toEqual(trend(mine, period, bucket));
+            }
+            for (const by of BREAKDOWN_BY as readonly BreakdownBy[]) {
+              expect(await queryBreakdown(svc.parts.db, { period, by, scope, area })).toEqual(breakdown(mine, period, by));
+            }
+          }
+        }
+      }
+      const period = PERIODS['the whole run, as of its end'] as Period;
+      const [street] = areas();
+      const inStreet = await queryTrend(svc.parts.db, { period, bucket: 'day', scope: { kind: 'all' }, ...(street ? { area: street } : {}) });
+      const all = await queryTrend(svc.parts.db, { period, bucket: 'day', scope: { kind: 'all' } });
+      const sum = (points: typeof all) => points.reduce((s, p) => s + p.reported, 0);
+      expect(sum(inStreet)).toBeGreaterThan(0);
+      expect(sum(inStreet)).toBeLessThan(sum(all));
+    });
+
+    it('overdue, supervised and period lists: the same cases in the same order', async () => {
+      const asOf = at(END_HOURS);
+      for (const area of areas()) {
+        for (const scope of scopes()) {
+          const mine = cases.filter((c) => inScope(c, scope) && inArea(c, area));
+          for (const list of ['overdue', 'supervised'] as const) {
+            const expected = listCases(mine, list, asOf);
+            const page = await queryKpiList(svc.parts.db, { list, asOf, scope, limit: 200, area });
+            expect(page.total, `${list} ${scope.kind} ${JSON.stringify(area)}`).toBe(expected.length);
+            expect(page.cases.map((c) => c.id)).toEqual(expected.slice(0, 200).map((c) => c.id));
+          }
+          for (const period of Object.values(PERIODS)) {
+            const expected = listCases(mine, 'period', period.asOf, period);
+            const page = await queryKpiList(svc.parts.db, { list: 'period', asOf: period.asOf, period, scope, limit: 200, area });
+            expect(page.total, `period ${scope.kind} ${JSON.stringify(area)}`).toBe(expected.length);
+            expect(page.cases.map((c) => c.id)).toEqual(expected.slice(0, 200).map((c) => c.id));
+            if (scope.kind === 'all' && area.streetCode) expect(expected.length).toBeGreaterThan(0);
+          }
+        }
+      }
+      // The grid's period list leaves out the grid's cases the period does not touch.
+      const grid = areas()[2] as KpiArea;
+      const period = PERIODS['asOf well after the period'] as Period;
+      const page = await queryKpiList(svc.parts.db, { list: 'period', asOf: period.asOf, period, scope: { kind: 'all' }, limit: 200, area: grid });
+      expect(page.total).toBeLessThan(cases.filter((c) => inArea(c, grid)).length);
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   type KpiGroupBy,
   type Period,
 } from '../../../src-shared/kpi/formulas';
+import { inArea, type KpiArea } from '../../../src-shared/kpi/board';
 import type { Scope } from '../../../src-server/store/case-store';
 import { fromJson } from '../../../src-server/store/db';
 import { queryKpis } from '../../../src-server/store/kpi-queries';
@@ -70,9 +71,9 @@ describe.each(DIALECTS)('KPI aggregates in SQL agree with the formulas (%s)', (d
   }
 
   /** Compares every group; returns the sum of the denominators so a vacuous pass shows. */
-  async function agree(period: Period, scope: Scope, groupBy?: KpiGroupBy): Promise<number> {
-    const groups = await queryKpis(svc.parts.db, { period, scope, ...(groupBy ? { groupBy } : {}) });
-    const mine = inScope(cases, scope);
+  async function agree(period: Period, scope: Scope, groupBy?: KpiGroupBy, area?: KpiArea): Promise<number> {
+    const groups = await queryKpis(svc.parts.db, { period, scope, ...(groupBy ? { groupBy } : {}), ...(area ? { area } : {}) });
+    const mine = inScope(cases, scope).filter((c) => inArea(c, area));
     const byKey = new Map<string | null, CaseState[]>();
     for (const c of mine) {
       const key = groupBy ? kpiGroupKey(c, groupBy) : 'district';
@@ -184,5 +185,34 @@ describe.each(DIALECTS)('KPI aggregates in SQL agree with the formulas (%s)', (d
     const period = PERIODS['the whole run, as of its end'] as Period;
     expect(await agree(period, { kind: 'grids', gridCodes })).toBeGreaterThan(0);
     for (const groupBy of KPI_GROUP_BY) await agree(period, { kind: 'grids', gridCodes }, groupBy);
+  });
+
+  it('an area (the board\'s drill step: street, community, grid) keeps the figures to its cases', async () => {
+    const period = PERIODS['the whole run, as of its end'] as Period;
+    const busiest = (key: (c: CaseState) => string) => {
+      const counts = new Map<string, number>();
+      for (const c of cases) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as string;
+    };
+    const street = busiest((c) => c.place.streetCode);
+    const community = busiest((c) => c.place.communityCode);
+    const grid = busiest((c) => c.place.gridCode);
+    const areas: KpiArea[] = [{ streetCode: street }, { communityCode: community }, { gridCode: grid }, { streetCode: street, communityCode: community }];
+    const [district] = await queryKpis(svc.parts.db, { period, scope: { kind: 'all' } });
+    for (const area of areas) {
+      const total = await agree(period, { kind: 'all' }, undefined, area);
+      if (!(area.streetCode && area.communityCode && !area.communityCode.startsWith(area.streetCode))) expect(total, JSON.stringify(area)).toBeGreaterThan(0);
+      for (const groupBy of KPI_GROUP_BY) await agree(period, { kind: 'all' }, groupBy, area);
+    }
+    const [inStreet] = await queryKpis(svc.parts.db, { period, scope: { kind: 'all' }, area: { streetCode: street } });
+    expect(inStreet?.indicators[0]?.denominator).toBeLessThan(district?.indicators[0]?.denominator ?? 0);
+    // Only the street's communities come back when ranking communities in a street.
+    const communities = await queryKpis(svc.parts.db, { period, scope: { kind: 'all' }, groupBy: 'community', area: { streetCode: street } });
+    expect(communities.length).toBeGreaterThan(0);
+    for (const g of communities) expect(g.key?.startsWith(street)).toBe(true);
+    // An area within a department's scope: both apply.
+    const departmentId = cases.find((c) => c.place.streetCode === street && c.leadDepartmentId)?.leadDepartmentId as string;
+    await agree(period, { kind: 'department', departmentId }, undefined, { streetCode: street });
+    await expect(queryKpis(svc.parts.db, { period, scope: { kind: 'all' }, area: { streetCode: "1' OR '1'='1" } })).rejects.toThrow(RangeError);
   });
 });
