@@ -59,18 +59,29 @@ export async function benchVideoWall(): Promise<void> {
     const heap0 = await heap();
     const service0 = process.cpuUsage();
     const children0 = descendantCpu();
-    const tiles0 = await tilePlayback(page);
+    // Frame counters restart when a tile's player is rebuilt: sum the per-sample growth instead.
+    let last = await tilePlayback(page);
+    const totals = last.map(() => ({ frames: 0, dropped: 0 }));
+    const grow = (now: number, before: number) => (now >= before ? now - before : now);
     const t0 = performance.now();
     const latencies: number[] = [];
     while (performance.now() - t0 < SECONDS * 1000) {
       await page.waitForTimeout(5_000);
       const shown = await page.$$eval('[data-test="tile-latency"]', (els) => els.map((e) => Number(/([\d.]+)/.exec(e.textContent ?? '')?.[1] ?? NaN)));
       latencies.push(...shown.filter(Number.isFinite));
+      const sample = await tilePlayback(page);
+      sample.forEach((tile, i) => {
+        const before = last[i];
+        const total = totals[i];
+        if (!before || !total) return;
+        total.frames += grow(tile.frames, before.frames);
+        total.dropped += grow(tile.dropped, before.dropped);
+      });
+      last = sample;
     }
     const wall = (performance.now() - t0) / 1000;
     const service = process.cpuUsage(service0);
     const children1 = descendantCpu();
-    const tiles1 = await tilePlayback(page);
     const heap1 = await heap();
     const share = (seconds: number) => `${((seconds / wall) * 100).toFixed(0)} % of one core`;
     line('service (Node, this process)', share((service.user + service.system) / 1e6));
@@ -78,10 +89,9 @@ export async function benchVideoWall(): Promise<void> {
       const used = (children1.get(kind) ?? 0) - (children0.get(kind) ?? 0);
       line(`${kind} (all processes)`, share(used), kind === 'ffmpeg' ? `(${share(used / 16)} per encoder)` : '');
     }
-    tiles1.forEach((tile, i) => {
-      const before = tiles0[i];
-      const fps = before ? (tile.frames - before.frames) / wall : 0;
-      line(`tile ${i + 1} ${tile.cameraId}`, `${fps.toFixed(1)} fps`, `dropped ${tile.dropped - (before?.dropped ?? 0)}, ${tile.health}`);
+    last.forEach((tile, i) => {
+      const total = totals[i] ?? { frames: 0, dropped: 0 };
+      line(`tile ${i + 1} ${tile.cameraId}`, `${(total.frames / wall).toFixed(1)} fps`, `dropped ${total.dropped}, ${tile.health}`);
     });
     latencies.sort((a, b) => a - b);
     line('latency to live (p50 / p95)', `${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} s / ${latencies[Math.floor(latencies.length * 0.95)]?.toFixed(1)} s`);

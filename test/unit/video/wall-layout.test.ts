@@ -92,7 +92,7 @@ describe('demo scenes', () => {
     expect(cameraNumber('cam-0042')).toBe(42);
     expect(cameraNumber('gate-x')).toBe(cameraNumber('gate-x'));
     expect(sceneFor('cam-0001').source).toContain('smptebars');
-    expect(sceneFor('cam-0002').source).toContain('mandelbrot');
+    expect(sceneFor('cam-0002').source).toContain('gradients');
     expect(sceneFor('cam-0001').hue).not.toBe(sceneFor('cam-0005').hue);
     const args = encoderArgs({ cameraId: "cam-01':x", dir: '/tmp/x', fontFile: '/f.ttf' }).join(' ');
     expect(args).toContain("text='cam-01__x  %{localtime}'");
