@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiRoute } from '../http/server';
 import { HttpAnswer } from '../http/server';
-import { readMultipart, validate } from '../http/request-body';
+import { validate } from '../http/request-body';
 import { refusal } from '../../src-shared/errors';
 import { inScope } from '../store/case-store';
 import { actorOf, scopeOf } from '../service/people';
@@ -10,7 +10,8 @@ import { authenticatePerson, derivedCommandId } from './callers';
 import { externalId, optionalNumber, optionalText, requiredText } from './fields';
 import { refusalAnswer, reportAnswer } from './http-status';
 import type { IntakeDeps } from './options';
-import { cleanPhotos, PhotoStore, type CleanPhoto } from './photos';
+import { PhotoStore, type CleanPhoto } from './photos';
+import { readPhotoForm } from './photo-form';
 
 /**
  * 监督员上报: a grid supervisor's report from the mobile terminal, with up to nine photos, as
@@ -54,28 +55,18 @@ export async function reportWithPhotos(
 }
 
 export function supervisorReportRoutes(deps: IntakeDeps): ApiRoute[] {
-  const { service, people, options, logger } = deps;
+  const { service, people, logger } = deps;
   const photoStore = new PhotoStore(service.store.db);
   return [
     {
       method: 'POST',
       path: '/api/intake/reports',
       async answer(request, { query }) {
-        const who = authenticatePerson(request, query, people);
-        if (!who.ok) {
-          request.resume();
-          return refusalAnswer(who);
-        }
-        const body = await readMultipart(request, { maxFileBytes: options.maxPhotoBytes, maxFiles: options.maxPhotosPerReport });
-        if (!body.ok) return refusalAnswer(body);
-        const fields = validate(reportFieldsSchema, body.value.fields);
-        if (!fields.ok) return refusalAnswer(fields);
-        const cleaned = await cleanPhotos(body.value.files, options.photoLongEdgePx);
-        if (!cleaned.ok) return refusalAnswer(cleaned);
-
-        const f = fields.value;
-        const actor = actorOf(who.user);
-        const answer = await reportWithPhotos(deps, cleaned.photos, who.user.id, (photoIds) =>
+        const form = await readPhotoForm(request, query, deps, (raw) => validate(reportFieldsSchema, raw));
+        if (!form.ok) return form.answer;
+        const { user, photos, fields: f } = form;
+        const actor = actorOf(user);
+        const answer = await reportWithPhotos(deps, photos, user.id, (photoIds) =>
           service.report(
             {
               categoryCode: f.categoryCode,
@@ -90,17 +81,17 @@ export function supervisorReportRoutes(deps: IntakeDeps): ApiRoute[] {
               hasReporterContact: false,
             },
             actor,
-            ...(f.reportId ? [derivedCommandId('patrol', who.user.id, f.reportId)] : []),
+            ...(f.reportId ? [derivedCommandId('patrol', user.id, f.reportId)] : []),
           ),
         );
         logger.info(
           {
-            userId: who.user.id,
+            userId: user.id,
             ok: answer.ok,
             code: answer.ok ? undefined : answer.code,
-            photos: cleaned.photos.length,
-            photoBytes: cleaned.photos.reduce((sum, p) => sum + p.bytes.byteLength, 0),
-            reencodeMs: Math.round(cleaned.photos.reduce((sum, p) => sum + p.ms, 0)),
+            photos: photos.length,
+            photoBytes: photos.reduce((sum, p) => sum + p.bytes.byteLength, 0),
+            reencodeMs: Math.round(photos.reduce((sum, p) => sum + p.ms, 0)),
           },
           'supervisor report',
         );
