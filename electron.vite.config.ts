@@ -1,6 +1,33 @@
-import { resolve } from 'node:path';
+import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
+
+/**
+ * CesiumJS loads its web workers, its bundled imagery (NaturalEarthII) and other static assets
+ * at run time from CESIUM_BASE_URL, not through the bundler: copy them beside the renderer as
+ * ./cesium/ (and serve them from node_modules in dev). Everything the map needs ships with the
+ * app; nothing is fetched from the internet or Cesium ion.
+ */
+function cesiumStaticAssets(): Plugin {
+  const source = resolve('node_modules/cesium/Build/Cesium');
+  const folders = ['Workers', 'ThirdParty', 'Assets'];
+  return {
+    name: 'grid-cesium-static-assets',
+    configureServer(server) {
+      server.middlewares.use('/cesium', (request, response, next) => {
+        const file = normalize(join(source, decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/')));
+        if (!file.startsWith(source) || !existsSync(file) || !statSync(file).isFile()) return next();
+        createReadStream(file).pipe(response);
+      });
+    },
+    writeBundle(options) {
+      if (!options.dir) return;
+      for (const folder of folders) cpSync(join(source, folder), join(options.dir, 'cesium', folder), { recursive: true });
+    },
+  };
+}
 
 // One build, three outputs: out/main (Electron main), out/preload (the bridge), out/renderer
 // (the Vue app). out/renderer is also the web desk that `npm run serve` hands to a plain browser.
@@ -26,10 +53,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src-renderer'),
-    // Relative asset URLs: the same out/renderer works over file:// in Electron and over
+    // Relative asset URLs: the same out/renderer works at app://desk in Electron and over
     // HTTP from any path (a big-screen PC may serve it under /wall/ behind a proxy).
     base: './',
-    plugins: [vue()],
+    plugins: [vue(), cesiumStaticAssets()],
     define: {
       // vue-i18n feature flags: composition API only, no devtools hooks in production builds.
       __VUE_I18N_FULL_INSTALL__: true,
@@ -40,6 +67,9 @@ export default defineConfig({
       // electron-vite would target Electron's own Chrome only; the web desk also runs in the
       // browsers of big-screen PCs and departments, so aim at ES2022 (Chrome/Edge 94+, Firefox 93+).
       target: 'es2022',
+      // electron-vite leaves the renderer unminified; the web desk goes to big-screen PCs over a
+      // network, and a map window parses Cesium's 10 MB: minify (Vite's default, oxc).
+      minify: true,
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
       rolldownOptions: {

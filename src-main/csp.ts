@@ -1,58 +1,17 @@
+import { buildCsp, type CspSources } from '../src-shared/csp';
 import type { DeskSettings } from './settings';
 
 /**
- * The Content-Security-Policy of desk pages, from the settings: our own code only (no remote
- * script, no eval), and network access only to the case service and the configured camera and
- * imagery origins. The same string goes into the response header (session.webRequest) in addition
- * to the page's own <meta>; a page must pass both.
+ * The Electron desk's Content-Security-Policy: the shared builder (src-shared/csp.ts) fed from
+ * the desk's settings. The app:// handler puts it on the renderer's pages (app-scheme.ts) and
+ * session.webRequest on the dev server's (`npm run dev`); a page gets no other policy.
  */
-export interface CspSources {
-  /** The case service: the shared one's origin, the embedded one's loopback origin once known. */
-  serviceOrigin?: string;
-  cameraOrigins?: readonly string[];
-  imageryOrigins?: readonly string[];
-  /** `npm run dev`: the vite dev server, whose HMR socket needs connect-src. */
-  devServerOrigin?: string;
-}
-
-/** Before the embedded service reports its port, loopback on any port (as the page's <meta>). */
-const LOOPBACK_ANY_PORT = ['http://127.0.0.1:*', 'ws://127.0.0.1:*'];
-
-function withSocket(origin: string): string[] {
-  // socket.io upgrades to a WebSocket on the same host: ws: for http:, wss: for https:.
-  return [origin, origin.replace(/^http/, 'ws')];
-}
-
-export function buildCsp(sources: CspSources): string {
-  const service = sources.serviceOrigin ? withSocket(sources.serviceOrigin) : LOOPBACK_ANY_PORT;
-  const cameras = sources.cameraOrigins ?? [];
-  const imagery = sources.imageryOrigins ?? [];
-  const dev = sources.devServerOrigin ? withSocket(sources.devServerOrigin) : [];
-  const unique = (...lists: (readonly string[])[]): string => [...new Set(lists.flat())].join(' ');
-  const directives: [string, string][] = [
-    ['default-src', "'self'"],
-    ['script-src', "'self'"],
-    // Vue binds :style (bar widths, positions): inline style attributes, never inline script.
-    ['style-src', "'self' 'unsafe-inline'"],
-    ['img-src', unique(["'self'", 'data:', 'blob:'], [service[0] as string], cameras, imagery)],
-    ['font-src', "'self' data:"],
-    // hls.js feeds video through MediaSource (blob:); camera gateways serve the segments.
-    ['media-src', unique(["'self'", 'blob:'], cameras)],
-    ['connect-src', unique(["'self'"], service, cameras, imagery, dev)],
-    ['worker-src', "'self' blob:"],
-    ['frame-src', "'none'"],
-    ['object-src', "'none'"],
-    ['base-uri', "'self'"],
-    ['form-action', "'none'"],
-    ['frame-ancestors', "'none'"],
-  ];
-  return directives.map(([name, value]) => `${name} ${value}`).join('; ');
-}
+export { buildCsp, type CspSources };
 
 export function cspSourcesFrom(settings: DeskSettings, runningServiceOrigin: string | undefined, devServerOrigin?: string): CspSources {
-  const serviceOrigin = settings.service.kind === 'shared' ? settings.service.url : runningServiceOrigin;
+  const origin = settings.service.kind === 'shared' ? settings.service.url : runningServiceOrigin;
   return {
-    ...(serviceOrigin ? { serviceOrigin } : {}),
+    service: origin ? { kind: 'origin', origin } : { kind: 'loopback' },
     cameraOrigins: settings.cameraOrigins,
     imageryOrigins: settings.imageryOrigins,
     ...(devServerOrigin ? { devServerOrigin } : {}),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { APP_SCHEME_PRIVILEGES, serveAppScheme } from './app-scheme';
 import { buildCsp, cspSourcesFrom, isDocumentResponse, withCspHeader } from './csp';
 import { DESK_EVENTS } from './desk-channels';
 import { answerIpc, deskIpcTable, type DeskSender } from './desk-ipc';
@@ -20,7 +21,13 @@ import { isDeskPage } from './window-options';
  */
 export interface DeskEnvironment {
   preloadPath: string;
+  /** app://desk/index.html (APP_ENTRY) for the built desk; the dev server's page under `npm run dev`. */
   rendererEntry: string;
+  /**
+   * The built renderer (out/renderer), served at app://desk/ with the CSP header on its pages.
+   * Absent under `npm run dev`, whose pages come over http and get the header from webRequest.
+   */
+  rendererFiles?: { dir: string; readFile(path: string): Promise<Uint8Array> };
   /** `npm run dev`: the vite dev server's origin (its HMR socket needs the CSP). */
   devServerOrigin?: string;
   /** out/main/embedded.js: the embedded case service. */
@@ -48,6 +55,8 @@ export function startDesk(electron: DeskElectron, env: DeskEnvironment): Promise
     app.quit();
     return undefined;
   }
+  // Electron accepts scheme privileges only before the app is ready (app-scheme.ts says why app:// has them).
+  if (env.rendererFiles) electron.protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
 
   const guarded = new WeakSet<PortWebContents>();
   /** A desk window shows our renderer and nothing else: no navigation away, no popups, no webview. */
@@ -114,10 +123,15 @@ export function startDesk(electron: DeskElectron, env: DeskEnvironment): Promise
     session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
       decidePermission(permission, permissionUrl(contents, details), env.rendererEntry),
     );
+    // One policy, from the settings, whichever way a page arrives: the app:// handler sets it on
+    // the built desk's pages, webRequest on the dev server's (and replaces it with the same string
+    // should it see an app:// page too).
+    const currentCsp = (): string => buildCsp(cspSourcesFrom(settings, runningOrigin, env.devServerOrigin));
+    const files = env.rendererFiles;
+    if (files) serveAppScheme(electron.protocol, { rendererDir: files.dir, readFile: (path) => files.readFile(path), csp: currentCsp, log: env.log });
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       if (!isDocumentResponse(details.resourceType)) return callback({});
-      const csp = buildCsp(cspSourcesFrom(settings, runningOrigin, env.devServerOrigin));
-      callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) });
+      callback({ responseHeaders: withCspHeader(details.responseHeaders, currentCsp()) });
     });
 
     let token: string | null = service.kind === 'shared' ? (service.token ?? null) : null;

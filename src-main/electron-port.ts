@@ -64,6 +64,18 @@ export interface PortHeadersDetails {
   responseHeaders?: Record<string, string[]>;
 }
 
+/** protocol.registerSchemesAsPrivileged's entry, the privileges we use. */
+export interface PortCustomScheme {
+  scheme: string;
+  privileges: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean; codeCache?: boolean };
+}
+
+export interface PortProtocol {
+  /** Before the app is ready, once. */
+  registerSchemesAsPrivileged(schemes: PortCustomScheme[]): void;
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+}
+
 export interface DeskElectron {
   app: {
     requestSingleInstanceLock(): boolean;
@@ -96,6 +108,7 @@ export interface DeskElectron {
       };
     };
   };
+  protocol: PortProtocol;
   utilityProcess: {
     fork(modulePath: string, args: string[], options: { serviceName: string; stdio: 'inherit'; env: Record<string, string | undefined> }): PortUtilityProcess;
   };

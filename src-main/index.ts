@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, screen, session, Tray, utilityProcess } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, Tray, utilityProcess } from 'electron';
+import { APP_ENTRY } from './app-scheme';
 import { startDesk } from './desk';
 
 // With preload.ts, the only file that imports `electron` (the architecture test holds us to it):
@@ -13,13 +14,20 @@ const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 
 startDesk(
-  { app, BrowserWindow, screen, ipcMain, session, utilityProcess, Menu, Tray },
+  { app, BrowserWindow, screen, ipcMain, session, protocol, utilityProcess, Menu, Tray },
   {
     preloadPath: join(here, '../preload/preload.cjs'),
-    rendererEntry: devServerUrl
-      ? new URL('index.html', devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`).href
-      : pathToFileURL(join(here, '../renderer/index.html')).href,
-    ...(devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {}),
+    // The built desk is served at app://desk/ (app-scheme.ts), the dev server's pages over http.
+    ...(devServerUrl
+      ? {
+          rendererEntry: new URL('index.html', devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`).href,
+          devServerOrigin: new URL(devServerUrl).origin,
+        }
+      : {
+          rendererEntry: APP_ENTRY,
+          // fs reads inside the packaged app.asar too.
+          rendererFiles: { dir: join(here, '../renderer'), readFile: (path: string) => fs.readFile(path) },
+        }),
     embeddedServicePath: join(here, 'embedded.js'),
     districtDir: join(resources, 'district'),
     trayIconPath: join(resources, 'icons', '32x32.png'),

@@ -94,9 +94,9 @@ export function plannedWindowOptions(
 }
 
 /**
- * May a desk window go to `target`? Only to a page of the renderer itself: the same file:// folder
- * in a packaged desk, the same origin with the dev server. Everything else (links in case text,
- * redirects) is refused; a window never turns into a general browser.
+ * May a desk window go to `target`? Only to a page of the renderer itself: app://desk in a built
+ * desk, the same origin with the dev server. Everything else (links in case text, redirects,
+ * file://, other app:// hosts) is refused; a window never turns into a general browser.
  */
 export function isDeskPage(target: string, rendererEntry: string): boolean {
   let to: URL;
@@ -107,11 +107,9 @@ export function isDeskPage(target: string, rendererEntry: string): boolean {
   } catch {
     return false;
   }
-  if (home.protocol === 'file:') {
-    if (to.protocol !== 'file:') return false;
-    const folder = home.pathname.slice(0, home.pathname.lastIndexOf('/') + 1);
-    // A normalised URL cannot climb out with "..", so a prefix test on the pathname is enough.
-    return to.pathname.startsWith(folder);
+  if (home.protocol === 'app:') {
+    // Node parses app: as a non-special scheme (origin "null"), so compare scheme and host.
+    return to.protocol === 'app:' && to.host === home.host && to.username === '' && to.password === '';
   }
   if (home.protocol === 'http:' || home.protocol === 'https:') return to.origin === home.origin;
   return false;

@@ -83,6 +83,7 @@ async function serve(config: ServiceConfig): Promise<void> {
     simulator: config.simulator.enabled && config.demo ? config.simulator : false,
     intake: intakeKeys(config),
     video: videoOptions(config),
+    map: config.map,
     onProgress: (message) => process.stdout.write(`${message}\n`),
   });
   // Wildcard binds are reachable on loopback too; print a URL a person can click.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { mapSettingsSchema } from '../src-shared/contract/map';
 
 /**
  * The service's configuration: defaults, then a JSON file (`--config`), then environment
@@ -31,6 +32,8 @@ export const serviceConfigSchema = z.object({
   /** Camera id → its HLS URL on the video gateway (real deployments); the demo encodes its own. */
   cameras: z.record(z.string(), z.url()).default({}),
   video: z.object({ ffmpegPath: z.string().default('/usr/bin/ffmpeg'), maxStreams: z.number().int().min(1).max(64).default(16), idleSeconds: z.number().positive().default(30) }).prefault({}),
+  /** The 3D city view's base map: bundled offline imagery by default; a deployment's WMTS / XYZ imagery and 3D Tiles buildings. */
+  map: mapSettingsSchema.prefault({}),
   /** Serve the built renderer (the web desk) on the same origin. */
   serveDesk: z.boolean().default(true),
   simulator: z
@@ -89,7 +92,10 @@ export const CONFIG_HELP = `Configuration (later wins): defaults < --config FILE
   (in demo mode the key "demo-intake-key" is accepted by all three), cameras {"<camera id>":
   "https://gateway/…/index.m3u8"} (real deployments; the demo encodes its own with ffmpeg),
   video {ffmpegPath, maxStreams, idleSeconds}, deadlines {reminderShare, supervisionMultiple,
-  tickSeconds}, duplicates {radiusM, windowHours}, serveDesk  (file only)`;
+  tickSeconds}, duplicates {radiusM, windowHours}, serveDesk,
+  map {districtDatum: "GCJ02"|"WGS84", imagery: {kind: "bundled"} | {kind: "xyz", url, maximumLevel,
+  datum} | {kind: "wmts", url, layer, style, tileMatrixSetID, format, maximumLevel, datum},
+  buildingsUrl (a 3D Tiles tileset.json)}  (file only; see README "Map imagery")`;
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     simulator: config.simulator.enabled && config.demo ? config.simulator : false,
     intake: intakeKeys(config),
     video: videoOptions(config),
+    map: config.map,
   });
   tellParent({ type: 'ready', origin: desk.origin });
   const stop = (): void => {

@@ -2,9 +2,14 @@ import type { Logger } from 'pino';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { summarizeDistrict } from './district/summary';
+import { webDeskCsp } from './http/page-policy';
 import { startHttpServer, type ApiRoute, type RunningHttpServer } from './http/server';
 import { attachRealtime, type GridIo } from './realtime/socket-server';
 import { snapshotRoutes } from './realtime/snapshot-route';
+import { replayRoutes } from './replay/replay-routes';
+import { districtMapRoutes } from './district/map-routes';
+import { mapSettingsSchema, type MapSettings } from '../src-shared/contract/map';
+import { emergencyRoutes } from './emergency/routes';
 import { createCaseService, type CaseServiceParts, type StorageConfig } from './service/bootstrap';
 import type { DuplicateRules } from './service/duplicates';
 import { DeadlineWatcher } from './service/deadline-watcher';
@@ -38,6 +43,8 @@ export interface WebDeskOptions {
   intake?: Partial<Omit<IntakeOptions, 'open311ApiKeys'>> & { open311ApiKeys?: readonly string[] };
   /** Camera streams: configured gateway URLs, and the demo's own ffmpeg encoders. */
   video?: VideoOptions;
+  /** The 3D city view's base map (default: bundled offline imagery, GCJ-02 district data). */
+  map?: MapSettings;
 }
 
 export interface SimulatorSettings {
@@ -118,11 +125,15 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     'case service ready',
   );
 
+  const map = options.map ?? mapSettingsSchema.parse({});
   const video = await cameraVideo({ cameras: parts.district.district.cameras, people: parts.people, demo: options.demo ?? true, logger, ...(options.video ? { options: options.video } : {}) });
   const routes: ApiRoute[] = [
     ...video.routes,
     { method: 'GET', path: '/api/district/summary', answer: () => summary },
+    ...districtMapRoutes(parts.district.district, map),
     ...snapshotRoutes(parts.service, parts.people),
+    ...emergencyRoutes(parts.service, parts.people),
+    ...replayRoutes(parts.service, parts.people),
     ...intakeRoutes({
       service: parts.service,
       people: parts.people,
@@ -137,6 +148,8 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     staticRoot: options.rendererDir ?? '/nonexistent-renderer',
     routes,
     logger: logger.child({ part: 'http' }),
+    // The pages may reach the configured camera gateways and map servers, nothing else remote.
+    contentSecurityPolicy: webDeskCsp({ cameraUrls: options.video?.cameraUrls ?? {}, map }),
   });
 
   let redis: ReturnType<typeof createClient> | undefined;

@@ -1,16 +1,15 @@
 import type { Camera, Street, UnitGrid } from '../../src-shared/district/types';
 import {
-  type Pt,
   type Rings,
   boxOf,
   boxesOverlap,
-  metresPerDegree,
   pointInRings,
   polygonsOverlap,
   randomPointIn,
   round6,
 } from './geometry';
 import { Random, WeightedPicker } from './random';
+import { viewWedge } from '../../src-shared/geo/view-wedge';
 
 export const DEFAULT_CAMERA_COUNT = 240;
 
@@ -111,18 +110,3 @@ function roadIndex(streetCode: string, road: string): number {
   return (ROADS[streetCode] ?? []).indexOf(road);
 }
 
-/**
- * The camera's view as a polygon: apex at the camera, an arc at `rangeM` from heading − fov/2
- * to heading + fov/2 (degrees clockwise from north), in steps of at most 10°.
- */
-export function viewWedge(at: Pt, headingDeg: number, fovDeg: number, rangeM: number): Rings {
-  const m = metresPerDegree(at[1]);
-  const steps = Math.max(2, Math.ceil(fovDeg / 10));
-  const ring: Pt[] = [at];
-  for (let s = 0; s <= steps; s++) {
-    const bearing = ((headingDeg - fovDeg / 2 + (fovDeg * s) / steps) * Math.PI) / 180;
-    ring.push([at[0] + (Math.sin(bearing) * rangeM) / m.lon, at[1] + (Math.cos(bearing) * rangeM) / m.lat]);
-  }
-  ring.push(at);
-  return [ring];
-}

@@ -170,9 +170,7 @@ export function randomPointIn(rings: Rings, random: Random, box: Box = boxOf(rin
 }
 
 /** Metres per degree at a latitude (local equirectangular: plenty for 150 m wedges). */
-export function metresPerDegree(lat: number): { lon: number; lat: number } {
-  return { lon: 111_320 * Math.cos((lat * Math.PI) / 180), lat: 110_574 };
-}
+export { metresPerDegree } from '../../src-shared/geo/view-wedge';
 
 function segmentsCross(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
   const o = (p: Pt, q: Pt, r: Pt): number => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);

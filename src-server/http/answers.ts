@@ -16,6 +16,8 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    // Like every answer of the service: a browser must never take an answer for a page or a script.
+    'x-content-type-options': 'nosniff',
   });
   response.end(response.req.method === 'HEAD' ? undefined : text);
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { answerCors, ELECTRON_DESK_ORIGIN } from './cors';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { notFound, refuse, sendJson } from './answers';
@@ -107,6 +108,10 @@ export interface HttpServerOptions {
   staticRoot: string;
   routes: readonly ApiRoute[];
   logger: Logger;
+  /** The renderer's Content-Security-Policy (page-policy.ts), sent with its HTML pages. */
+  contentSecurityPolicy?: string;
+  /** Page origins allowed to call across origins (cors.ts); default: the Electron desk's app://desk. */
+  deskOrigins?: readonly string[];
 }
 
 export interface RunningHttpServer {
@@ -134,7 +139,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     return undefined;
   }
 
+  const deskOrigins = new Set(options.deskOrigins ?? [ELECTRON_DESK_ORIGIN]);
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (answerCors(request, response, deskOrigins)) return;
     const method = request.method ?? 'GET';
     // Split the raw path off by hand: WHATWG URL parsing would resolve "/a/../b" and "%2e%2e" before
     // the static-file guard sees them, hiding attempts we want to refuse and log.
@@ -157,7 +165,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       refuse(response, 405, 'METHOD_NOT_ALLOWED', `${method} is not accepted at ${rawPath}`);
       return;
     }
-    await serveStatic(options.staticRoot, rawPath, request, response);
+    await serveStatic(options.staticRoot, rawPath, request, response, { contentSecurityPolicy: options.contentSecurityPolicy });
   }
 
   const server = createServer((request, response) => {

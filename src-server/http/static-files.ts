@@ -32,12 +32,18 @@ export function resolveStaticPath(root: string, requestPath: string): StaticTarg
   return { kind: 'file', filePath };
 }
 
+export interface StaticOptions {
+  /** Sent with HTML pages only: a policy governs documents; scripts, styles and tiles need none. */
+  contentSecurityPolicy?: string;
+}
+
 /** Serves files of `root` for GET/HEAD; answers 403/404 JSON for everything it will not serve. */
 export async function serveStatic(
   root: string,
   requestPath: string,
   request: IncomingMessage,
   response: ServerResponse,
+  options: StaticOptions = {},
 ): Promise<void> {
   const target = resolveStaticPath(root, requestPath);
   if (target.kind === 'refused') {
@@ -54,10 +60,13 @@ export async function serveStatic(
     notFound(response, requestPath);
     return;
   }
+  const contentType = contentTypeOf(filePath);
+  const policy = options.contentSecurityPolicy && contentType.startsWith('text/html') ? { 'content-security-policy': options.contentSecurityPolicy } : {};
   response.writeHead(200, {
-    'content-type': contentTypeOf(filePath),
+    'content-type': contentType,
     'content-length': info.size,
     'x-content-type-options': 'nosniff',
+    ...policy,
     // Vite's hashed assets never change; everything else (index.html above all) is revalidated so a
     // new build is picked up.
     'cache-control': filePath.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',

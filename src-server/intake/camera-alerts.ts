@@ -28,6 +28,11 @@ export const CAMERA_DETECTABLE_KINDS = {
   'illegal-signboard': 'E0203', // 户外广告 (unauthorised or damaged signboards)
   'overflowing-bin': 'E0109', // 垃圾满溢
   laundry: 'E0107', // 沿街晾晒
+  // Urgent kinds video analytics commonly detects (crowd density, smoke / open fire, a fallen
+  // tree across a lane): these skip the queue and raise the emergency duty officer's alarm.
+  crowd: 'E0406', // 人群聚集
+  'smoke-or-fire': 'E0405', // 火灾隐患
+  'fallen-tree': 'E0403', // 树木倒伏（道路）
 } as const satisfies Record<string, string>;
 
 const DETECTABLE_CODES = new Set<string>(Object.values(CAMERA_DETECTABLE_KINDS));

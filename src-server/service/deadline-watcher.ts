@@ -11,10 +11,12 @@ import {
   type DueAlarm,
 } from '../../src-shared/domain/alarms';
 import type { CaseState } from '../../src-shared/domain/case';
+import { overdueSteps } from '../../src-shared/domain/emergency-response';
 import type { Actor } from '../../src-shared/domain/roles';
 import type { Link } from '../../src-shared/domain/stages';
 import { alarmPlanner, type AlarmPlanner } from '../store/case-store';
 import type { CaseService } from './case-service';
+import { stepAlarmCommandId } from './step-alarms';
 
 export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'system' };
 
@@ -36,8 +38,12 @@ export interface DeadlineWatcherOptions {
 
 export interface AlarmOutcome {
   caseId: string;
-  kind: AlarmKind;
-  link: Link;
+  /** 'step' = an emergency plan's checklist step passed its deadline undone (markStepOverdue). */
+  kind: AlarmKind | 'step';
+  /** The link of a reminder, overdue alert or supervision. */
+  link?: Link;
+  /** The plan step of a 'step' alarm. */
+  stepId?: string;
   commandId: string;
   /** raised = this call applied it; replayed = the same command id was already answered (another node, a restart); refused = decide said no. */
   result: 'raised' | 'replayed' | 'refused';
@@ -50,6 +56,15 @@ export interface TickReport {
   /** Cases whose stored next alarm was due. */
   checked: number;
   outcomes: AlarmOutcome[];
+}
+
+/** One alarm to issue: what the outcome reports, when it fell due, and its command for a given state. */
+interface DueAction {
+  outcome: Pick<AlarmOutcome, 'kind' | 'link' | 'stepId'>;
+  dueAt: Date;
+  type: 'raiseReminder' | 'markOverdue' | 'flagSupervision' | 'markStepOverdue';
+  payload: { link: Link } | { reason: string } | { stepId: string };
+  commandId: (state: CaseState) => string;
 }
 
 /** Real-time bounds of the timer to the next alarm: never a busy loop, never beyond a tick. */
@@ -76,8 +91,9 @@ export function alarmCommandId(state: Pick<CaseState, 'id' | 'version'>, alarm: 
 
 /**
  * Raises deadline alarms — the reminder at 80 % of a link's time, the overdue alert at its
- * deadline, formal supervision (督办) at twice the handling time — through the normal write
- * path as the system actor, so they reach every screen as case events.
+ * deadline, formal supervision (督办) at twice the handling time, and the overdue alert of an
+ * emergency plan's checklist step — through the normal write path as the system actor, so they
+ * reach every screen as case events.
  *
  * The database is the only memory: each projection write stores the case's next alarm instant
  * (`next_alarm_at`), and every tick asks for the cases whose instant has passed. A restart, a
@@ -182,14 +198,37 @@ export class DeadlineWatcher {
     return { at: until, checked, outcomes };
   }
 
+  /** The link alarms and the plan-step alerts due now, in that order, as commands for this state. */
+  private dueActions(state: CaseState, now: Date): DueAction[] {
+    const category = this.categories(state.categoryCode);
+    const links = category
+      ? dueAlarms(state, now, { calendar: this.service.calendar, category, thresholds: this.thresholds }).map((alarm) => ({
+          outcome: { kind: alarm.kind, link: alarm.link },
+          dueAt: alarm.dueAt,
+          type: COMMAND_TYPES[alarm.kind],
+          payload: this.payload(alarm, state, category),
+          commandId: (s: CaseState) => alarmCommandId(s, alarm),
+        }))
+      : [];
+    return [
+      ...links,
+      ...overdueSteps(state, now).map((step) => ({
+        outcome: { kind: 'step' as const, stepId: step.id },
+        dueAt: new Date(step.dueAt),
+        type: 'markStepOverdue' as const,
+        payload: { stepId: step.id },
+        commandId: (s: CaseState) => stepAlarmCommandId(s, step),
+      })),
+    ];
+  }
+
   /** Issues the case's due alarms, re-deciding on the fresh state when it moved under us. */
   private async alert(found: CaseState, now: Date): Promise<AlarmOutcome[]> {
     const outcomes: AlarmOutcome[] = [];
     let state: CaseState | undefined = found;
     for (let attempt = 1; state && attempt <= MAX_ATTEMPTS; attempt++) {
-      const category = this.categories(state.categoryCode);
-      const due = category ? dueAlarms(state, now, { calendar: this.service.calendar, category, thresholds: this.thresholds }) : [];
-      if (!category || due.length === 0) {
+      const due = this.dueActions(state, now);
+      if (due.length === 0) {
         // The stored instant was stale (another node's rules, an unknown category): correct it so the case is not looked at every tick.
         await this.service.store.refreshAlarmsOf([state.id]);
         return outcomes;
@@ -199,12 +238,12 @@ export class DeadlineWatcher {
         // A clock moved backwards since the scan (the demo's backfill holds and moves it) would
         // get a NOT_YET_DUE recorded under this id: leave it to a later tick instead.
         if (this.service.now().getTime() < alarm.dueAt.getTime()) return outcomes;
-        const commandId = alarmCommandId(state, alarm);
+        const commandId = alarm.commandId(state);
         const answer = await this.service.execute(
-          { commandId, caseId: state.id, expectedVersion: state.version, type: COMMAND_TYPES[alarm.kind], payload: this.payload(alarm, state, category) },
+          { commandId, caseId: state.id, expectedVersion: state.version, type: alarm.type, payload: alarm.payload },
           SYSTEM_ACTOR,
         );
-        const outcome = { caseId: state.id, kind: alarm.kind, link: alarm.link, commandId };
+        const outcome = { caseId: state.id, ...alarm.outcome, commandId };
         if (answer.ok) {
           outcomes.push({ ...outcome, result: answer.duplicate ? 'replayed' : 'raised' });
           state = answer.state;
@@ -216,7 +255,7 @@ export class DeadlineWatcher {
           break;
         }
         // Our rules and decide's disagree, which should not happen: say so, and leave the case to the next tick.
-        this.logger.warn({ caseId: state.id, alarm: alarm.kind, link: alarm.link, code: answer.code }, 'deadline alarm refused');
+        this.logger.warn({ caseId: state.id, ...alarm.outcome, code: answer.code }, 'deadline alarm refused');
         outcomes.push({ ...outcome, result: 'refused', code: answer.code });
         return outcomes;
       }

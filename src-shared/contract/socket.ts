@@ -204,6 +204,14 @@ export type KpiAnswer<E extends KpiEvent> = Parameters<Parameters<ClientToServer
 /** The dispatcher's routing suggestion: lead department, loop level, desk and the deadline if dispatched now. */
 export type RoutingSuggestionView = RoutingSuggestion & { leadDepartmentKnown: boolean; leadDepartmentName?: BilingualText };
 
+/**
+ * Emergency linkage rides on the same two events, with no alarm event of its own: the duty
+ * desk's sound-and-light alarm is `alarmPending(state)` of an urgent case in its replica (it
+ * sees the whole district), so it survives a reconnect and one officer's acknowledgeAlarm
+ * silences every duty window. A linked department's room gets the case when the plan (or
+ * addLinkedDepartment) links it, with its state so far. Plans, previews and the after-action
+ * report are HTTP routes: src-shared/emergency/http-contract.ts.
+ */
 export interface ServerToClientEvents {
   hello: (hello: Hello) => void;
   /** Live events, in sequence order, scoped to what this user may see. */

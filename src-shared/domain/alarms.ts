@@ -1,6 +1,7 @@
 import type { Category, TimeLimit } from '../catalog/category-types';
 import type { CaseState } from './case';
 import { effectiveLimit } from './context';
+import { nextStepDueAt } from './emergency-response';
 import { currentLink } from './rules';
 import type { Link } from './stages';
 
@@ -163,13 +164,18 @@ export function dueAlarms(state: CaseState, now: Date, inputs: AlarmInputs): Due
   return due;
 }
 
-/** The earliest instant an alarm not yet raised falls due (possibly past); undefined when none will. */
+/**
+ * The earliest instant an alarm not yet raised falls due (possibly past); undefined when none
+ * will. The deadline of an emergency plan's next open step counts too (its overdue alert is an
+ * alarm like a link's), so the watcher finds both with the one `next_alarm_at` query.
+ */
 export function nextAlarmAt(state: CaseState, inputs: AlarmInputs): Date | undefined {
   const plan = alarmSchedule(state, inputs);
-  if (!plan) return undefined;
   const candidates: Date[] = [];
-  if (!state.overdueAlerted[plan.link]) candidates.push(state.reminded[plan.link] ? plan.overdueAt : plan.reminderAt);
-  if (plan.supervisionAt && !state.supervised) candidates.push(plan.supervisionAt);
+  if (plan && !state.overdueAlerted[plan.link]) candidates.push(state.reminded[plan.link] ? plan.overdueAt : plan.reminderAt);
+  if (plan?.supervisionAt && !state.supervised) candidates.push(plan.supervisionAt);
+  const step = nextStepDueAt(state);
+  if (step !== undefined) candidates.push(new Date(step));
   return candidates.reduce<Date | undefined>((min, d) => (min === undefined || d < min ? d : min), undefined);
 }
 

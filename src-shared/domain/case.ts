@@ -1,5 +1,6 @@
 import type { CaseKind, LoopLevel, Urgency } from '../catalog/category-types';
 import type { BilingualText } from '../i18n-text';
+import type { EmergencyResponse } from './emergency-response';
 import type { Link, Stage } from './stages';
 
 /** How a report reached the platform. */
@@ -99,6 +100,12 @@ export interface CaseState {
   instructions?: string;
   /** Dispatched through the emergency-linkage route. */
   emergency: boolean;
+  /**
+   * The emergency-linkage response (应急联动), from the duty officer's alarm acknowledgement on:
+   * plan, departments with acknowledgement and arrival, checklist steps, escalations, summary.
+   * Absent until the alarm is acknowledged (and in every non-urgent case).
+   */
+  emergencyResponse?: EmergencyResponse;
   pendingRequest?: PendingRequest;
   /** The stage a suspended case resumes to, and the working minutes it had left. */
   suspendedFrom?: { stage: Stage; remainingMinutes: number };

@@ -11,6 +11,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const reason = text(500);
 const photoIds = z.array(z.string().min(1).max(100)).max(9).default([]);
 const departmentId = z.string().min(1).max(64);
+const stepId = z.string().min(1).max(40);
 
 export const commandPayloadSchemas = {
   /** 信息收集: a new report. `number` is assigned by the service before deciding. */
@@ -64,6 +65,23 @@ export const commandPayloadSchemas = {
   /** The service records on the first case that a later report was linked to it (or unlinked). */
   recordDuplicate: z.object({ duplicateCaseId: z.string().min(1).max(64), linked: z.boolean() }),
   attachEvidence: z.object({ photoIds: z.array(z.string().min(1).max(100)).min(1).max(9), note: z.string().max(500).optional() }),
+  // Emergency linkage (应急联动): see emergency-decide.ts for what each does.
+  /** The duty officer has heard the urgent-case alarm and takes the case. */
+  acknowledgeAlarm: z.object({ note: z.string().max(500).optional() }),
+  /** Starts a plan (default: the category's own, else the generic one): registers if needed and dispatches to every department at once. */
+  startEmergencyPlan: z.object({ planCode: z.string().regex(/^EP-[A-Z0-9-]{2,30}$/).optional(), instructions: z.string().max(1000).optional() }),
+  /** A lead or linked department has received the task. */
+  acknowledgeLinkage: z.object({ note: z.string().max(500).optional() }),
+  /** A lead or linked department is on the scene (scene photos optional). */
+  reportArrival: z.object({ note: z.string().max(500).optional(), photoIds }),
+  completeStep: z.object({ stepId, note: z.string().max(500).optional() }),
+  addLinkedDepartment: z.object({ departmentId, reason: z.string().max(500).optional() }),
+  /** Escalates the response (to the district emergency office / the leader on duty), optionally urging one department (催办). */
+  escalateEmergency: z.object({ reason, departmentId: departmentId.optional() }),
+  /** Ends the emergency response with the officer's summary; the case itself closes through the loop. */
+  closeEmergency: z.object({ summary: text(2000) }),
+  /** The deadline watcher: a checklist step passed its deadline undone. */
+  markStepOverdue: z.object({ stepId }),
 } as const;
 
 export type CommandType = keyof typeof commandPayloadSchemas;

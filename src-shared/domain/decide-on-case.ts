@@ -5,6 +5,7 @@ import type { DecideContext } from './context';
 import { effectiveLimit } from './context';
 import { categoryOf, deadline, draft, isLate, photos, type Draft } from './decide-helpers';
 import { currentLink } from './rules';
+import { decideEmergency, isEmergencyCommand } from './emergency-decide';
 
 /**
  * What happens to an existing case for each command, once the role, stage, department and
@@ -16,6 +17,7 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
   if (isRefusal(category)) return category;
   // A case on the emergency route runs on the 24/7 clock at every link, whatever its category.
   const pace = state.emergency ? 'urgent' : state.urgency;
+  if (isEmergencyCommand(command)) return decideEmergency(state, command, ctx, category);
   switch (command.type) {
     case 'register': {
       const p = command.payload;

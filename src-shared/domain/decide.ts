@@ -9,12 +9,12 @@ import { COMMAND_RULES } from './rules';
 import { STAGE_NAMES } from './stages';
 import { stateGuard } from './guards';
 import { decideOnCase } from './decide-on-case';
+import { LINKAGE_COMMAND_TYPES } from './emergency-guards';
 
 /** An event before the store gives it a global sequence number. */
 export type NewCaseEvent = CaseEvent;
 
 export type Decision = { ok: true; events: NewCaseEvent[] } | Refusal;
-
 
 /** Validates untrusted input against the command schemas. */
 export function parseCommand(input: unknown): { ok: true; command: CaseCommand } | Refusal {
@@ -46,7 +46,8 @@ export function checkPermission(state: CaseState | null, type: CommandType, acto
     const stage = STAGE_NAMES[state.stage];
     return refusal('STAGE_NOT_ALLOWED', { stage: stage.zh, stageEn: stage.en.toLowerCase(), action: rule.name.zh, actionEn: rule.name.en });
   }
-  if (actor.role === 'department' && state.leadDepartmentId !== actor.departmentId) {
+  // Linked departments of an emergency act too: their guard (emergency-guards.ts) checks membership.
+  if (actor.role === 'department' && !LINKAGE_COMMAND_TYPES.includes(type) && state.leadDepartmentId !== actor.departmentId) {
     return refusal('NOT_YOUR_DEPARTMENT');
   }
   return stateGuard(state, type, actor);

@@ -2,6 +2,8 @@ import type { CaseKind, LoopLevel, Urgency } from '../catalog/category-types';
 import type { Role } from './roles';
 import type { CasePlace, Channel, PhotoRef, Satisfaction } from './case';
 import type { Link, Stage } from './stages';
+import type { BilingualText } from '../i18n-text';
+import type { StepPerformer } from '../emergency/plan-schema';
 
 /** What each kind of event records, beyond the envelope. Events are facts: past tense. */
 export interface EventPayloads {
@@ -52,6 +54,22 @@ export interface EventPayloads {
   evaluated: { satisfaction: Satisfaction; note?: string };
   evidenceAttached: { photos: PhotoRef[]; note?: string };
   duplicateRecorded: { duplicateCaseId: string; linked: boolean };
+  // Emergency linkage (应急联动): the coordinated timeline, in the case's own stream.
+  alarmAcknowledged: { note?: string };
+  emergencyPlanStarted: {
+    planCode: string;
+    departments: { departmentId: string; role: 'lead' | 'linked' }[];
+    /** The checklist as it stood when started (title included: plans are revised, the record must not change). */
+    steps: { id: string; title: BilingualText; by: StepPerformer; minutes: number; dueAt: string }[];
+    instructions?: string;
+  };
+  linkageAcknowledged: { departmentId: string; note?: string };
+  arrivalReported: { departmentId: string; note?: string; photos: PhotoRef[] };
+  stepCompleted: { stepId: string; note?: string; late: boolean };
+  linkedDepartmentAdded: { departmentId: string; reason?: string };
+  emergencyEscalated: { reason: string; departmentId?: string };
+  stepOverdue: { stepId: string; dueAt: string };
+  emergencyClosed: { summary: string; openStepIds: string[] };
 }
 
 export type CaseEventType = keyof EventPayloads;

@@ -1,5 +1,6 @@
 import type { CaseState } from './case';
 import type { CaseEvent } from './events';
+import { evolveEmergency, isEmergencyEvent } from './emergency-evolve';
 
 /** The case as its first event creates it. */
 function created(event: Extract<CaseEvent, { type: 'reported' }>): CaseState {
@@ -56,6 +57,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
   if (state === null) throw new Error(`event ${event.type} for case ${event.caseId} before it was reported`);
   const s: CaseState = { ...state, version: event.version, stage: event.toStage };
   const at = event.at;
+  if (isEmergencyEvent(event)) return evolveEmergency(s, event);
   switch (event.type) {
     case 'registered': {
       const p = event.payload;

@@ -2,6 +2,9 @@ import { refusal, type Refusal } from '../errors';
 import type { CaseState } from './case';
 import type { CommandType } from './commands';
 import type { Actor } from './roles';
+import { rightDesk } from './desk';
+import { emergencyGuard, isEmergencyCommandType } from './emergency-guards';
+import { responseActive } from './emergency-response';
 
 const REQUEST_NAMES = {
   extension: { zh: '延期', en: 'extension' },
@@ -20,21 +23,9 @@ function noPending(state: CaseState): Refusal | null {
   return refusal('REQUEST_PENDING', { request: name.zh, requestEn: name.en });
 }
 
-/**
- * Urgent and emergency cases belong to the emergency duty officer; the others to the
- * dispatcher. Both desks may not act on the same case, so two centres never dispatch twice.
- */
-function rightDesk(state: CaseState, actor: Actor): Refusal | null {
-  const emergency = state.emergency || state.urgency === 'urgent';
-  if (emergency && actor.role === 'dispatcher') return refusal('EMERGENCY_ROUTE');
-  if (!emergency && actor.role === 'duty') {
-    return refusal('ROLE_NOT_ALLOWED', { role: '应急值班员', roleEn: 'duty officer', action: '办理非紧急案卷', actionEn: 'act on a non-urgent case' });
-  }
-  return null;
-}
-
 /** Guards that depend on the case (and the actor) but not on the command's payload. */
 export function stateGuard(state: CaseState, type: CommandType, actor: Actor): Refusal | null {
+  if (isEmergencyCommandType(type)) return emergencyGuard(state, type, actor);
   switch (type) {
     case 'dispatch':
     case 'resume':
@@ -43,6 +34,12 @@ export function stateGuard(state: CaseState, type: CommandType, actor: Actor): R
       return rightDesk(state, actor) ?? pending(state, 'extension');
     case 'decideSuspension':
       return rightDesk(state, actor) ?? pending(state, 'suspension');
+    // While the emergency response runs, a department handles first and disputes afterwards
+    // (先处置后定责), and the case stays open until the duty officer has closed the response.
+    case 'return':
+      return responseActive(state) ? refusal('EMERGENCY_NO_RETURN') : null;
+    case 'close':
+      return responseActive(state) ? refusal('EMERGENCY_STILL_OPEN') : null;
     case 'requestExtension':
     case 'requestSuspension':
       return noPending(state);

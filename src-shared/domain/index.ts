@@ -7,3 +7,4 @@ export * from './context';
 export * from './rules';
 export { decide, allowedCommands, checkPermission, parseCommand, type Decision, type NewCaseEvent } from './decide';
 export { evolve, replay } from './evolve';
+export * from './emergency-response';

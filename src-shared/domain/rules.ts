@@ -48,6 +48,16 @@ export const COMMAND_RULES: Record<CommandType, CommandRule> = {
   evaluate: { roles: ['intake'], from: ['closed'], name: { zh: '满意度回访', en: 'record the call-back' } },
   recordDuplicate: { roles: ['system'], from: STAGES, name: { zh: '登记重复上报', en: 'record a duplicate' } },
   attachEvidence: { roles: ['supervisor', 'intake', 'dispatcher', 'duty', 'department'], from: OPEN, name: { zh: '附加证据', en: 'attach evidence' } },
+  // Emergency linkage: the duty officer runs the response; departments confirm and arrive; state guards in emergency-guards.ts.
+  acknowledgeAlarm: { roles: ['duty'], from: OPEN, name: { zh: '确认警情', en: 'acknowledge the alarm' } },
+  startEmergencyPlan: { roles: ['duty'], from: ['reported', ...AWAITING_DISPATCH], name: { zh: '启动应急预案', en: 'start the emergency plan' } },
+  acknowledgeLinkage: { roles: ['department'], from: OPEN, name: { zh: '联动接报确认', en: 'acknowledge the linkage' } },
+  reportArrival: { roles: ['department'], from: OPEN, name: { zh: '报告到场', en: 'report arrival on scene' } },
+  completeStep: { roles: ['duty'], from: OPEN, name: { zh: '完成预案步骤', en: 'complete a plan step' } },
+  addLinkedDepartment: { roles: ['duty'], from: OPEN, name: { zh: '增派联动单位', en: 'add a linked department' } },
+  escalateEmergency: { roles: ['duty'], from: OPEN, name: { zh: '应急升级督办', en: 'escalate the emergency' } },
+  closeEmergency: { roles: ['duty'], from: OPEN, name: { zh: '结束应急响应', en: 'close the emergency' } },
+  markStepOverdue: { roles: ['system'], from: OPEN, name: { zh: '步骤超时告警', en: 'mark a plan step overdue' } },
 };
 
 /** The link whose clock runs in a stage (the one reminders and overdue alerts are about). */

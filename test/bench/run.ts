@@ -1,6 +1,12 @@
 import { benchCaseService } from './case-service.bench';
+import { benchCityMap } from './city-map.bench';
+import { benchMapSoak } from './map-soak.bench';
+import { benchKpiPostgres } from './kpi-postgres.bench';
 import { benchQueueRender } from './queue-render.bench';
+import { benchVideoSoak } from './video-soak.bench';
 import { benchVideoWall } from './video-wall.bench';
+import { benchReplayDay } from './replay-day.bench';
+import { benchWallSoak } from './wall-soak.bench';
 
 /**
  * `npm run bench`: runs every benchmark in turn and prints its figures (ratios and
@@ -9,12 +15,21 @@ import { benchVideoWall } from './video-wall.bench';
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   'case-service': benchCaseService,
+  'kpi-postgres': benchKpiPostgres,
   'queue-render': benchQueueRender,
   'video-wall': benchVideoWall,
+  'city-map': benchCityMap,
+  'map-soak': benchMapSoak,
+  'replay-day': benchReplayDay,
+  'wall-soak': benchWallSoak,
+  'video-soak': benchVideoSoak,
 };
 
+/** Soaks (30–60 min) and the 1.7 M-case PostgreSQL load run only when named (`npm run bench -- wall-soak`), never in a plain `npm run bench`. */
+const ON_REQUEST = new Set(['wall-soak', 'map-soak', 'video-soak', 'kpi-postgres']);
+
 const wanted = process.argv.slice(2);
-const names = wanted.length ? wanted : Object.keys(BENCHES);
+const names = wanted.length ? wanted : Object.keys(BENCHES).filter((name) => !ON_REQUEST.has(name));
 for (const name of names) {
   const bench = BENCHES[name];
   if (!bench) {

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { startQueueDesk } from '../e2e/support/queue-desk';
 import { launchVideoChromium, liveHlsInstances, openVideoWall, postOnDeskBus, tilePlayback } from '../e2e/support/video-desk';
+import { cpuByKind } from './proc';
 import { heading, line } from './stats';
 
 /**
@@ -10,34 +10,6 @@ import { heading, line } from './stats';
  * growth. Figures, not pass/fail.
  */
 const SECONDS = Number(process.env['BENCH_VIDEO_SECONDS'] ?? 60);
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-/** CPU seconds of every process below ours, by kind (ffmpeg, chromium, other). */
-function descendantCpu(): Map<string, number> {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, { kind: string; seconds: number }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const fields = stat.slice(close + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-      cpu.set(Number(name), { kind: /ffmpeg/.test(comm) ? 'ffmpeg' : /chrom/i.test(comm) ? 'chromium' : 'other', seconds });
-    } catch {
-      // the process ended while we read
-    }
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
-    return false;
-  };
-  const out = new Map<string, number>();
-  for (const [pid, { kind, seconds }] of cpu) if (ours(pid)) out.set(kind, (out.get(kind) ?? 0) + seconds);
-  return out;
-}
 
 export async function benchVideoWall(): Promise<void> {
   heading(`Video wall (Chromium, 16 tiles 640×360@25 from 16 ffmpeg encoders, ${SECONDS} s)`);
@@ -58,7 +30,7 @@ export async function benchVideoWall(): Promise<void> {
     await page.evaluate('window.gc && window.gc()');
     const heap0 = await heap();
     const service0 = process.cpuUsage();
-    const children0 = descendantCpu();
+    const children0 = cpuByKind();
     // Frame counters restart when a tile's player is rebuilt: sum the per-sample growth instead.
     let last = await tilePlayback(page);
     const totals = last.map(() => ({ frames: 0, dropped: 0 }));
@@ -81,11 +53,11 @@ export async function benchVideoWall(): Promise<void> {
     }
     const wall = (performance.now() - t0) / 1000;
     const service = process.cpuUsage(service0);
-    const children1 = descendantCpu();
+    const children1 = cpuByKind();
     const heap1 = await heap();
     const share = (seconds: number) => `${((seconds / wall) * 100).toFixed(0)} % of one core`;
     line('service (Node, this process)', share((service.user + service.system) / 1e6));
-    for (const kind of ['ffmpeg', 'chromium']) {
+    for (const kind of ['ffmpeg', 'chromium'] as const) {
       const used = (children1.get(kind) ?? 0) - (children0.get(kind) ?? 0);
       line(`${kind} (all processes)`, share(used), kind === 'ffmpeg' ? `(${share(used / 16)} per encoder)` : '');
     }

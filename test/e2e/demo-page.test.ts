@@ -34,36 +34,35 @@ describe('demo page in Chromium (web desk)', () => {
     await desk?.close();
   });
 
-  it('shows the demo district on a view still to come (#/map) in Chinese, live', async () => {
-    await page.goto(`${desk.origin}/#/map`);
-    await page.locator('[data-test="district-summary"][data-loaded="yes"]').waitFor({ timeout: 30_000 });
-
-    await expect.poll(() => page.locator('[data-test="tile-streets"] [data-test="value"]').textContent()).toBe('17');
-    expect(await page.locator('[data-test="tile-communities"] [data-test="value"]').textContent()).toBe('169');
-    expect(await page.locator('[data-test="street-row"]').count()).toBe(17);
-    expect(await page.locator('[data-test="view-name"]').textContent()).toBe('城市地图');
+  // Every view is real now (the duty screen was the last placeholder): the shell is checked on it.
+  it('opens a view (#/duty) in Chinese under the centre’s masthead, live', async () => {
+    await page.goto(`${desk.origin}/#/duty`);
+    await page.locator('[data-test="duty-view"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-test="view-name"]').textContent()).toBe('应急值班');
     expect(await page.locator('h1').textContent()).toBe('东城区网格化城市管理指挥中心');
     // The window's socket is connected and in sync with the case service.
     await expect.poll(() => page.locator('[data-test="connection"]').getAttribute('data-state')).toBe('live');
-    expect(await page.locator('[data-test="view-notice"]').textContent()).toContain('三维城市地图');
-
-    await page.screenshot({ path: join(screenshots, 'demo-map-placeholder.png') });
+    // No case in this desk: the duty officer's board says so, in the window's language.
+    await expect.poll(() => page.locator('[data-test="duty-board-empty"]').textContent()).toBe('当前没有紧急案卷');
+    await page.screenshot({ path: join(screenshots, 'demo-duty.png') });
   });
 
   it('switches to English', async () => {
     await page.locator('[data-test="locale-en"]').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Dongcheng Grid Command Centre');
-    expect(await page.locator('[data-test="view-name"]').textContent()).toBe('City map');
-    expect(await page.locator('[data-test="tile-communities"]').textContent()).toContain('Communities');
+    expect(await page.locator('[data-test="view-name"]').textContent()).toBe('Emergency duty');
+    expect(await page.locator('[data-test="duty-board-empty"]').textContent()).toBe('No urgent cases right now');
     expect(await page.locator('[data-test="connection"]').textContent()).toContain('Live');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.screenshot({ path: join(screenshots, 'demo-map-placeholder-en.png') });
+    await page.screenshot({ path: join(screenshots, 'demo-duty-en.png') });
   });
 
   it('follows the hash to another view and keeps the language', async () => {
     await page.locator('nav a[href="#/video"]').click();
     await expect.poll(() => page.locator('[data-test="view-name"]').textContent()).toBe('Cameras');
     expect(page.url()).toMatch(/#\/video$/);
+    await page.locator('[data-test="video-wall"]').waitFor();
+    expect(await page.locator('[data-test="duty-view"]').count()).toBe(0);
 
     // An unknown view falls back to the queue instead of a blank window.
     await page.goto(`${desk.origin}/#/nowhere`);

@@ -205,7 +205,7 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     await expect.poll(() => count(sanitation.page, 'toSign'), { timeout: 10_000 }).toBe(4);
     expect((await rowIds(sanitation.page)).sort()).toEqual([...mine].sort());
     const tabs = await sanitation.page.$$eval('[data-test="queue-tab"]', (els) => els.map((e) => e.getAttribute('data-queue')));
-    expect(tabs).toEqual(['toSign', 'inHand', 'dueSoon', 'watch']);
+    expect(tabs).toEqual(['toSign', 'linkage', 'inHand', 'dueSoon', 'watch']);
 
     remember(await run(desk, mine[0]!, 'accept', handlerOf('sanitation')));
     await expect.poll(() => count(sanitation.page, 'toSign')).toBe(3);

@@ -1,4 +1,5 @@
 import { commandPayloadSchemas, type CommandType } from '../../../src-shared/domain/commands';
+import { planForCategory } from '../../../src-shared/emergency/plans';
 
 /**
  * What each action's form asks for, and how its answers become the command's payload. The
@@ -18,7 +19,10 @@ export type FieldKind =
   | 'department'
   | 'departments'
   | 'photos'
-  | 'user';
+  | 'user'
+  | 'plan' // an emergency plan (预案)
+  | 'step' // an open step of the case's running plan
+  | 'linkedDepartment'; // a department of the case's running emergency (optional: none)
 
 export interface FieldSpec {
   name: string;
@@ -31,7 +35,7 @@ const note: FieldSpec = { name: 'note', kind: 'note', required: false };
 const photos: FieldSpec = { name: 'photoIds', kind: 'photos', required: false };
 
 /** The commands a person can issue (the service's own ones — report, alarms, duplicate records — never reach a form). */
-export type PersonCommand = Exclude<CommandType, 'report' | 'raiseReminder' | 'markOverdue' | 'recordDuplicate'>;
+export type PersonCommand = Exclude<CommandType, 'report' | 'raiseReminder' | 'markOverdue' | 'recordDuplicate' | 'markStepOverdue'>;
 
 export const ACTION_FIELDS: Record<PersonCommand, readonly FieldSpec[]> = {
   register: [{ name: 'categoryCode', kind: 'category', required: false }, { name: 'urgent', kind: 'urgent', required: false }, note],
@@ -59,6 +63,16 @@ export const ACTION_FIELDS: Record<PersonCommand, readonly FieldSpec[]> = {
   flagSupervision: [reason],
   evaluate: [{ name: 'satisfaction', kind: 'satisfaction', required: true }, note],
   attachEvidence: [{ ...photos, required: true }, note],
+  // Emergency linkage: the department desk acknowledges and reports arrival; the duty officer's
+  // own screen (#/duty) offers the rest with its checklist, these forms are the plain fallback.
+  acknowledgeAlarm: [note],
+  startEmergencyPlan: [{ name: 'planCode', kind: 'plan', required: false }, { name: 'instructions', kind: 'note', required: false }],
+  acknowledgeLinkage: [note],
+  reportArrival: [note, photos],
+  completeStep: [{ name: 'stepId', kind: 'step', required: true }, note],
+  addLinkedDepartment: [{ name: 'departmentId', kind: 'department', required: true }, { ...note, name: 'reason' }],
+  escalateEmergency: [reason, { name: 'departmentId', kind: 'linkedDepartment', required: false }],
+  closeEmergency: [{ name: 'summary', kind: 'text', required: true }],
 };
 
 export function isPersonCommand(type: CommandType): type is PersonCommand {
@@ -97,6 +111,9 @@ export const CASE_SHORTCUTS: readonly Shortcut[] = [
   { key: 'z', command: 'flagSupervision' },
   { key: 'e', command: 'evaluate' },
   { key: 'i', command: 'attachEvidence' },
+  // A linked department's two steps; both can be offered at once, so they need keys of their own.
+  { key: 'q', command: 'acknowledgeLinkage' },
+  { key: 'y', command: 'reportArrival' },
 ];
 
 export function shortcutOf(command: CommandType): string | undefined {
@@ -112,7 +129,7 @@ export function commandForKey(key: string, offered: readonly CommandType[]): Per
 export type FieldValue = string | boolean | string[];
 export type FormValues = Record<string, FieldValue>;
 
-/** A fresh form: empty texts, "yes" for decisions (the usual answer), the case's own category. */
+/** A fresh form: empty texts, "yes" for decisions (the usual answer), the case's own category and its plan. */
 export function initialValues(type: PersonCommand, defaults: { categoryCode?: string } = {}): FormValues {
   const values: FormValues = {};
   for (const f of ACTION_FIELDS[type]) {
@@ -121,6 +138,7 @@ export function initialValues(type: PersonCommand, defaults: { categoryCode?: st
     else if (f.kind === 'yesNo') values[f.name] = 'yes';
     else if (f.kind === 'satisfaction') values[f.name] = 'satisfied';
     else if (f.kind === 'category') values[f.name] = defaults.categoryCode ?? '';
+    else if (f.kind === 'plan') values[f.name] = planForCategory(defaults.categoryCode ?? '').code;
     else values[f.name] = '';
   }
   return values;

@@ -4,6 +4,8 @@
  * src-shared's bilingual tables, not from here, so every screen names them the same way.
  * No "@" or "|" in texts: vue-i18n reads them as links and plurals.
  */
+import { emergencyCaseTexts } from './i18n-emergency';
+
 const zh = {
   empty: '在左侧选择一个案卷查看详情',
   loading: '正在载入案卷…',
@@ -66,6 +68,7 @@ const zh = {
     source: '来源',
   },
   trail: {
+    ...emergencyCaseTexts.zh.trail,
     loading: '正在载入轨迹…',
     empty: '暂无记录',
     by: '{who}（{role}）',
@@ -102,6 +105,7 @@ const zh = {
   urgency: { normal: '一般', urgent: '紧急' },
   satisfaction: { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意', unreachable: '无法联系' },
   event: {
+    ...emergencyCaseTexts.zh.event,
     reported: '上报',
     registered: '立案',
     rejected: '不予立案',
@@ -145,6 +149,7 @@ const zh = {
     missing: '请填写：{fields}',
   },
   field: {
+    ...emergencyCaseTexts.zh.field,
     reason: '理由',
     note: '备注',
     result: '处置结果',
@@ -252,6 +257,7 @@ const en: Shape<typeof zh> = {
     source: 'Source',
   },
   trail: {
+    ...emergencyCaseTexts.en.trail,
     loading: 'Loading the trail…',
     empty: 'Nothing recorded yet',
     by: '{who} ({role})',
@@ -288,6 +294,7 @@ const en: Shape<typeof zh> = {
   urgency: { normal: 'normal', urgent: 'urgent' },
   satisfaction: { satisfied: 'satisfied', basic: 'basically satisfied', dissatisfied: 'dissatisfied', unreachable: 'unreachable' },
   event: {
+    ...emergencyCaseTexts.en.event,
     reported: 'Reported',
     registered: 'Registered',
     rejected: 'Rejected',
@@ -331,6 +338,7 @@ const en: Shape<typeof zh> = {
     missing: 'Please fill in: {fields}',
   },
   field: {
+    ...emergencyCaseTexts.en.field,
     reason: 'Reason',
     note: 'Note',
     result: 'Result',

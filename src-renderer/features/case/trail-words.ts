@@ -1,7 +1,8 @@
 import { CHANNEL_NAMES } from '../../../src-shared/domain/case';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import { LINK_NAMES, STAGE_NAMES } from '../../../src-shared/domain/stages';
-import { textIn, type Locale } from '../../../src-shared/i18n-text';
+import { textIn, type BilingualText, type Locale } from '../../../src-shared/i18n-text';
+import { emergencyDetails } from './trail-emergency';
 import { beijingTime, categoryName, departmentName, duration, fill, personName, roleName, texts, type StreetNames } from './case-format';
 
 /**
@@ -20,6 +21,8 @@ export interface TrailWords {
 
 export interface TrailContext {
   locale: Locale;
+  /** A plan step's title by case and step id (from the case's emergency response), else the id is shown. */
+  stepTitle?: (caseId: string, stepId: string) => BilingualText | undefined;
   streets?: StreetNames;
   /** Names this window knows, by user id. */
   people?: ReadonlyMap<string, string>;
@@ -148,6 +151,17 @@ export function trailWords(event: CaseEvent, ctx: TrailContext): TrailWords {
       add(event.payload.linked ? tr.duplicateLinked : tr.duplicateUnlinked, { number: num(event.payload.duplicateCaseId) });
       break;
     case 'accepted':
+      break;
+    case 'alarmAcknowledged':
+    case 'linkageAcknowledged':
+    case 'arrivalReported':
+    case 'stepCompleted':
+    case 'linkedDepartmentAdded':
+    case 'emergencyEscalated':
+    case 'stepOverdue':
+    case 'emergencyClosed':
+    case 'emergencyPlanStarted':
+      details.push(...emergencyDetails(event, ctx));
       break;
   }
 

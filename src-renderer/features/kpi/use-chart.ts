@@ -26,15 +26,30 @@ export function liveChartCount(): number {
 // The e2e test reads the count from the page (a leak after unmount shows there).
 (window as unknown as { __kpiLiveCharts?: () => number }).__kpiLiveCharts = liveChartCount;
 
+/** How a chart takes new data: the board replaces its option; a live wall merges and throttles. */
+export interface ChartUpdates {
+  /** Replace the whole option (default), or merge into it (series keep their ids and animate). */
+  notMerge?: boolean;
+  /** At most one setOption per this many ms; the newest option wins (default: every change). */
+  throttleMs?: number;
+}
+
 /**
  * One ECharts instance per chart for the component's life: created on mount, fed with
  * `setOption` when the data changes (never re-created: that flickers and leaks), resized with
  * its box, disposed on unmount.
  */
-export function useChart(host: Ref<HTMLElement | null>, option: () => ChartOption): { chart: Readonly<Ref<Chart | null>> } {
+export function useChart(host: Ref<HTMLElement | null>, option: () => ChartOption, updates: ChartUpdates = {}): { chart: Readonly<Ref<Chart | null>> } {
   const chart = shallowRef<Chart | null>(null);
   let observer: ResizeObserver | undefined;
   const resize = () => chart.value?.resize();
+  const notMerge = updates.notMerge ?? true;
+  let waiting: ReturnType<typeof setTimeout> | undefined;
+  let lastSetAt = 0;
+  const apply = (next: ChartOption) => {
+    lastSetAt = Date.now();
+    chart.value?.setOption(next, { notMerge });
+  };
 
   onMounted(() => {
     const el = host.value;
@@ -47,10 +62,19 @@ export function useChart(host: Ref<HTMLElement | null>, option: () => ChartOptio
     window.addEventListener('resize', resize);
   });
 
-  // notMerge: a series that went away (e.g. fewer categories) must not linger from the last data.
-  watch(option, (next) => chart.value?.setOption(next, { notMerge: true }));
+  // notMerge (the board): a series that went away (e.g. fewer categories) must not linger from the last data.
+  watch(option, (next) => {
+    const throttleMs = updates.throttleMs ?? 0;
+    if (throttleMs <= 0) return apply(next);
+    if (waiting) return; // the pending update reads the newest option when it runs
+    waiting = setTimeout(() => {
+      waiting = undefined;
+      apply(option());
+    }, Math.max(0, lastSetAt + throttleMs - Date.now()));
+  });
 
   onBeforeUnmount(() => {
+    if (waiting) clearTimeout(waiting);
     window.removeEventListener('resize', resize);
     observer?.disconnect();
     chart.value?.dispose();

@@ -1,5 +1,6 @@
 import type { CaseState } from '../../../src-shared/domain/case';
 import type { Role } from '../../../src-shared/domain/roles';
+import { linkageTask } from '../../../src-shared/domain/emergency-response';
 import { isOpenStage, type Stage } from '../../../src-shared/domain/stages';
 import { toneAt, type CaseTiming } from './deadline';
 
@@ -23,6 +24,7 @@ export const QUEUE_IDS = [
   'supervised',
   // department handler
   'toSign',
+  'linkage',
   'inHand',
   'dueSoon',
   // grid supervisor
@@ -78,6 +80,9 @@ export const PREDICATES: Record<QueueId, QueuePredicate> = {
   requests: (c) => c.pendingRequest !== undefined && isOpenStage(c.stage),
   overdue: (c, ctx) => isOpenStage(c.stage) && isOverdue(c, ctx),
   supervised: (c) => c.supervised && isOpenStage(c.stage),
+  // Emergency linkage (应急联动): lead or linked, this department still has to acknowledge or
+  // report arrival. A linked (assisting) department has no other queue that lists the case.
+  linkage: (c, ctx) => linkageTask(c, ctx.user.departmentId) !== undefined,
   toSign: (c, ctx) => c.stage === 'dispatched' && mine(c, ctx),
   inHand: (c, ctx) => IN_HAND.includes(c.stage) && mine(c, ctx),
   // < 20 % of the handling time left, overdue included: the work to do first.
@@ -97,7 +102,9 @@ export const PREDICATES: Record<QueueId, QueuePredicate> = {
 export const QUEUES_BY_ROLE: Record<Role, readonly QueueId[]> = {
   intake: ['new', 'fedBack', 'verified', 'duplicates', 'callBacks', 'watch'],
   dispatcher: ['toDispatch', 'returned', 'requests', 'overdue', 'supervised', 'watch'],
-  department: ['toSign', 'inHand', 'dueSoon', 'watch'],
+  // Signing stays the department's first (default) tab: linkage tasks are rare and get their own
+  // tab right beside it, counted, so an emergency is one glance away without an empty default.
+  department: ['toSign', 'linkage', 'inHand', 'dueSoon', 'watch'],
   supervisor: ['toVerify', 'watch'],
   duty: ['urgentToDispatch', 'urgentInHand', 'overdue', 'watch'],
   leader: ['open', 'overdue', 'supervised', 'watch'],

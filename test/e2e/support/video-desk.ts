@@ -22,6 +22,21 @@ export async function openVideoWall(browser: Browser, desk: RunningWebDesk, as =
   return { page, problems };
 }
 
+/**
+ * A second window of the same desk kept open to post on the desk bus many times (the soak posts
+ * every 10 s; a fresh window per message would measure window churn, not the wall).
+ */
+export async function openDeskBusSender(page: Page): Promise<{ post(message: Record<string, unknown>): Promise<void>; close(): Promise<void> }> {
+  const sender = await page.context().newPage();
+  await sender.goto(`${new URL(page.url()).origin}/favicon.svg`);
+  // Strings, not functions: these run in the page, and this project's test code has no DOM types.
+  await sender.evaluate("window.deskBus = new BroadcastChannel('grid-desk-bus'); true");
+  return {
+    post: (message) => sender.evaluate(`window.deskBus.postMessage(${JSON.stringify({ from: 'e2e-sender', message })})`),
+    close: () => sender.close(),
+  };
+}
+
 /** Another window of the same desk posts on the desk bus (BroadcastChannel, same origin and profile). */
 export async function postOnDeskBus(page: Page, message: Record<string, unknown>): Promise<void> {
   const sender = await page.context().newPage();
@@ -61,4 +76,32 @@ export function tilePlayback(page: Page): Promise<TilePlayback[]> {
 
 export function liveHlsInstances(page: Page): Promise<number> {
   return page.evaluate<number>('window.gridVideo?.liveHlsInstances() ?? -1');
+}
+
+/** Clicks the middle of a tile (its picture, clear of the overlay buttons): the operator selects it. */
+export async function selectTile(page: Page, index: number): Promise<void> {
+  await page.locator(`[data-test="video-tile"][data-tile="${index}"]`).click();
+}
+
+export interface WallCounts {
+  /** Tiles the layout shows. */
+  tiles: number;
+  /** Of those, tiles with a camera on them. */
+  withCamera: number;
+  /** hls.js instances alive in the page. */
+  players: number;
+  /** <video> elements in the document. */
+  videos: number;
+}
+
+export function wallCounts(page: Page): Promise<WallCounts> {
+  return page.evaluate<WallCounts>(`(() => {
+    const tiles = [...document.querySelectorAll('[data-test="video-tile"]')];
+    return {
+      tiles: tiles.length,
+      withCamera: tiles.filter((t) => t.getAttribute('data-camera-id')).length,
+      players: window.gridVideo ? window.gridVideo.liveHlsInstances() : -1,
+      videos: document.querySelectorAll('video').length,
+    };
+  })()`);
 }

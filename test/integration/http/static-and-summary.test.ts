@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapSettingsSchema } from '../../../src-shared/contract/map';
 import { DistrictSummarySchema } from '../../../src-shared/district-summary';
 import { startWebDesk, type RunningWebDesk } from '../../../src-server/web-desk';
 
@@ -42,6 +43,15 @@ describe('web desk HTTP: static renderer and district summary', () => {
       rendererDir: webRoot,
       districtDir: process.env['DISTRICT_DIR'],
       logger: pino({ level: 'silent' }),
+      // A deployment's camera gateways and map servers: the page policy must let the pages reach them.
+      video: {
+        demoStreams: false,
+        cameraUrls: { 'cam-a': 'http://10.20.0.5:8888/cam-a/index.m3u8', 'cam-b': 'https://video.example.gov.cn:8443/b.m3u8' },
+      },
+      map: mapSettingsSchema.parse({
+        imagery: { kind: 'xyz', url: 'https://tiles.example.gov.cn/{z}/{x}/{y}.png' },
+        buildingsUrl: 'https://tiles3d.example.gov.cn/dongcheng/tileset.json',
+      }),
     });
   });
 
@@ -121,5 +131,34 @@ describe('web desk HTTP: static renderer and district summary', () => {
     const response = await fetch(`${desk.origin}/index.html`, { method: 'POST', body: 'x' });
     expect(response.status).toBe(405);
     expect(await response.json()).toMatchObject({ ok: false, code: 'METHOD_NOT_ALLOWED' });
+  });
+
+  it('sends the Content-Security-Policy with the renderer\'s pages, built from the service config', async () => {
+    const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+    for (const path of ['/', '/index.html']) {
+      const page = await fetch(`${desk.origin}${path}`);
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      const csp = page.headers.get('content-security-policy') ?? '';
+      // Our own scripts only; WebAssembly may compile (Cesium), JavaScript eval may not.
+      expect(directive(csp, 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(directive(csp, 'worker-src')).toBe("worker-src 'self' blob:");
+      expect(directive(csp, 'object-src')).toBe("object-src 'none'");
+      // The service is the page's own origin ('self' covers its socket); the configured gateways and map servers, nothing else.
+      expect(directive(csp, 'connect-src')).toBe(
+        "connect-src 'self' http://10.20.0.5:8888 https://video.example.gov.cn:8443 https://tiles.example.gov.cn https://tiles3d.example.gov.cn",
+      );
+      expect(directive(csp, 'media-src')).toBe("media-src 'self' blob: http://10.20.0.5:8888 https://video.example.gov.cn:8443");
+      expect(directive(csp, 'img-src')).toContain('https://tiles.example.gov.cn');
+      expect(csp).not.toContain('127.0.0.1');
+    }
+  });
+
+  it('sends no policy with JSON, scripts or refusals (a policy governs documents), but nosniff everywhere', async () => {
+    for (const path of ['/api/district/summary', '/assets/index-abc.js', '/no-such-page.html', '/api/no-such-thing']) {
+      const response = await fetch(`${desk.origin}${path}`);
+      expect(response.headers.get('content-security-policy')).toBeNull();
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 });

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Camera } from '../../../src-shared/district/types';
 import { cameraPlace } from '../../../src-server/intake/camera-alerts';
+import { alarmPending } from '../../../src-shared/domain/emergency-response';
 import { DIALECTS } from '../support/case-service';
 import { KEYS, startIntakeServer, type IntakeServer } from '../support/intake-server';
 import { json, jpegWithGps } from './helpers';
@@ -43,6 +44,15 @@ describe.each(DIALECTS)('camera alerts (%s)', (dialect) => {
     const resent = await alert({ ...body, detectedAt: '2026-03-01T02:15:00Z' });
     expect(await json<Created>(resent)).toMatchObject({ caseId: created.caseId, replayed: true });
     expect(await srv.count('photos')).toBe(1);
+  });
+
+  it('an urgent detection (a crowd) is an urgent case on the duty desk, its alarm pending', async () => {
+    const camera = cameras[5] as Camera;
+    const response = await alert({ cameraId: camera.id, kind: 'crowd', detectedAt: '2026-03-01T21:40:00+08:00', confidence: 0.88 });
+    expect(response.status).toBe(201);
+    const state = await srv.parts.store.loadCase((await json<Created>(response)).caseId);
+    expect(state).toMatchObject({ categoryCode: 'E0406', urgency: 'urgent', channel: 'camera' });
+    expect(state && alarmPending(state)).toBe(true);
   });
 
   it('takes the snapshot as a multipart file too, and links a repeat of the same problem', async () => {

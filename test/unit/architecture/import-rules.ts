@@ -14,7 +14,7 @@ export const ROOMS = ['src-shared', 'src-server', 'src-main', 'src-renderer'] as
 export type Room = (typeof ROOMS)[number];
 
 /** Packages src-shared may use: pure, no I/O, run the same in Node and in a page. */
-export const SHARED_PACKAGES = ['zod', 'date-fns', '@date-fns/tz'];
+export const SHARED_PACKAGES = ['zod', 'date-fns', '@date-fns/tz', 'gcoord'];
 
 /** The Electron edge: only these files may import `electron`, so everything else stays testable. */
 export const ELECTRON_EDGE = ['src-main/index.ts', 'src-main/preload.ts'];

@@ -137,7 +137,7 @@ describe('workingMinutesBetween', () => {
       }
     }
     expect(checked).toBeGreaterThan(10_000);
-  });
+  }, 30_000); // thousands of round trips: generous on a loaded 2-core machine
 });
 
 describe('days are Beijing days, not UTC days', () => {

@@ -135,7 +135,7 @@ describe('demo district: geometry', () => {
       expect(booleanPointInPolygon(g.centroid, boundary), g.code).toBe(true);
       expect(overlapArea(g.shape, boundaryShape) / g.shape.areaM2, g.code).toBeGreaterThanOrEqual(0.999);
     }
-  }, 30_000);
+  }, 120_000); // turf overlays of 1,652 grids: minutes on a loaded 2-core machine
 
   it('keeps every grid inside its own community and no other', () => {
     for (const g of grids.values()) {
@@ -149,7 +149,7 @@ describe('demo district: geometry', () => {
       );
       expect(others.map((c) => c.code), g.code).toEqual([]);
     }
-  }, 30_000);
+  }, 120_000); // turf overlays of 1,652 grids: minutes on a loaded 2-core machine
 
   it('tiles: grids fill their community, communities their street, streets the district (within 1 %)', () => {
     const sum = (shapes: Shape[]): number => shapes.reduce((s, x) => s + x.areaM2, 0);
@@ -214,7 +214,7 @@ describe('demo district: cameras', () => {
         expect(c.gridCodes, `${c.id} misses ${g.code}`).toContain(g.code);
       }
     }
-  }, 30_000);
+  }, 120_000); // turf overlays of 1,652 grids: minutes on a loaded 2-core machine
 });
 
 describe('demo district: departments and people', () => {

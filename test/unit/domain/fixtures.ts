@@ -83,7 +83,7 @@ export function context(actor: Actor, now: Date = T0): DecideContext {
     district: {
       gridByCode: (code) => [GRID_A, GRID_B].find((g) => g.gridCode === code),
       locate: (lon, lat) => (Math.abs(lon - 116.4) < 0.005 && Math.abs(lat - 39.92) < 0.005 ? GRID_A : undefined),
-      departmentExists: (id) => ['sanitation', 'roads', 'gas', 'fire', 'street:110101001'].includes(id),
+      departmentExists: (id) => ['sanitation', 'roads', 'gas', 'fire', 'police', 'street:110101001'].includes(id),
     },
   };
 }
@@ -120,6 +120,15 @@ export const VALID_PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   evaluate: { satisfaction: 'satisfied' },
   attachEvidence: { photoIds: ['frame-1'] },
   recordDuplicate: { duplicateCaseId: 'case-9', linked: true },
+  acknowledgeAlarm: {},
+  startEmergencyPlan: {},
+  acknowledgeLinkage: {},
+  reportArrival: {},
+  completeStep: { stepId: 'confirm' },
+  addLinkedDepartment: { departmentId: 'roads' },
+  escalateEmergency: { reason: '燃气公司超时未到场' },
+  closeEmergency: { summary: '气源已切断，险情排除' },
+  markStepOverdue: { stepId: 'confirm' },
 };
 
 /** Runs a command and returns the new state, failing loudly if it is refused. */

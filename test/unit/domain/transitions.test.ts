@@ -45,10 +45,35 @@ const SPEC: Record<Exclude<CommandType, 'report'>, { roles: Role[]; stages: Stag
   evaluate: { roles: ['intake'], stages: ['closed'] },
   attachEvidence: { roles: ['supervisor', 'intake', 'dispatcher', 'duty', 'department'], stages: OPEN },
   recordDuplicate: { roles: ['system'], stages: [...STAGES] },
+  // Emergency linkage: the duty officer's commands are desk-refused on a normal case (below);
+  // departments and the watcher reach the response guard, which finds no plan started.
+  acknowledgeAlarm: { roles: [], stages: OPEN },
+  startEmergencyPlan: { roles: [], stages: ['reported', 'registered', 'returned'] },
+  acknowledgeLinkage: { roles: ['department'], stages: OPEN },
+  reportArrival: { roles: ['department'], stages: OPEN },
+  completeStep: { roles: [], stages: OPEN },
+  addLinkedDepartment: { roles: [], stages: OPEN },
+  escalateEmergency: { roles: [], stages: OPEN },
+  closeEmergency: { roles: [], stages: OPEN },
+  markStepOverdue: { roles: ['system'], stages: OPEN },
 };
 
+/** Commands that a normal case can never satisfy: no emergency plan was started for it. */
+const RESPONSE_COMMANDS: CommandType[] = ['acknowledgeLinkage', 'reportArrival', 'markStepOverdue'];
+
 /** Commands whose rule admits the duty officer, who is then sent back because the case is not urgent. */
-const DESK_COMMANDS: CommandType[] = ['dispatch', 'decideExtension', 'decideSuspension', 'resume'];
+const DESK_COMMANDS: CommandType[] = [
+  'dispatch',
+  'decideExtension',
+  'decideSuspension',
+  'resume',
+  'acknowledgeAlarm',
+  'startEmergencyPlan',
+  'completeStep',
+  'addLinkedDepartment',
+  'escalateEmergency',
+  'closeEmergency',
+];
 
 function stateFor(command: CommandType, stage: Stage): CaseState {
   let s = caseAt(stage);
@@ -75,6 +100,7 @@ function expectedCode(command: Exclude<CommandType, 'report'>, stage: Stage, rol
   const deskRefusal = role === 'duty' && DESK_COMMANDS.includes(command);
   if (!spec.roles.includes(role) && !deskRefusal) return 'ROLE_NOT_ALLOWED';
   if (!spec.stages.includes(stage)) return 'STAGE_NOT_ALLOWED';
+  if (RESPONSE_COMMANDS.includes(command)) return 'NO_EMERGENCY_RESPONSE';
   if (role === 'department' && state.leadDepartmentId !== 'sanitation') return 'NOT_YOUR_DEPARTMENT';
   if (deskRefusal) return 'ROLE_NOT_ALLOWED';
   return 'ok';

@@ -3,7 +3,7 @@ import { DESK_CHANNELS, unwrapAnswer } from '../../../src-main/desk-channels';
 import { answerIpc, deskIpcTable, type DeskIpcPort, type DeskSender } from '../../../src-main/desk-ipc';
 import { isDeskPage } from '../../../src-main/window-options';
 
-const entry = 'file:///opt/desk/out/renderer/index.html';
+const entry = 'app://desk/index.html';
 const deskPage: DeskSender = { url: `${entry}#/queue`, topFrame: true, windowId: 7 };
 const TOKEN = 'secret-token-0123456789';
 
@@ -51,7 +51,8 @@ describe('the desk IPC table', () => {
 
   it.each([
     ['another site', { url: 'https://evil.example/', topFrame: true, windowId: 7 }],
-    ['a file outside the renderer', { url: 'file:///tmp/x.html', topFrame: true, windowId: 7 }],
+    ['a local file', { url: 'file:///tmp/x.html', topFrame: true, windowId: 7 }],
+    ['another app:// host', { url: 'app://other/index.html', topFrame: true, windowId: 7 }],
     ['an iframe of a desk page', { ...deskPage, topFrame: false }],
     ['a frame that is gone', { url: undefined, topFrame: true, windowId: 7 }],
   ])('refuses %s and logs it', async (_label, sender) => {

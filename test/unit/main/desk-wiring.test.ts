@@ -9,15 +9,30 @@ function display(id: number, x: number): DeskDisplay {
   return { id, bounds: { x, y: 0, width: 1920, height: 1080 }, workArea: { x, y: 0, width: 1920, height: 1040 } };
 }
 
-const entry = 'file:///opt/desk/out/renderer/index.html';
+const entry = 'app://desk/index.html';
 
-async function start(displays: DeskDisplay[], files: Record<string, string> = {}) {
+/** The build, as the app:// handler reads it: the renderer, and beside it what no page may read. */
+const rendererFiles: Record<string, string> = {
+  '/opt/desk/out/main/index.js': 'MAIN-PROCESS-SOURCE',
+  '/opt/desk/out/preload/preload.cjs': 'PRELOAD-SOURCE',
+  '/opt/desk/out/renderer/index.html': '<!doctype html><title>desk</title><div id="desk"></div>',
+  '/opt/desk/out/renderer/assets/index-abc.js': 'console.log("desk")',
+  '/opt/desk/out/renderer/cesium/ThirdParty/draco_decoder.wasm': '\0asm',
+};
+const readRendererFile = async (path: string): Promise<Uint8Array> => {
+  const text = rendererFiles[path];
+  if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+  return new TextEncoder().encode(text);
+};
+
+async function start(displays: DeskDisplay[], files: Record<string, string> = {}, overrides: Partial<DeskEnvironment> = {}) {
   const fake = fakeElectron(displays);
   const fs = memoryFs(files);
   const logs: string[] = [];
   const env: DeskEnvironment = {
     preloadPath: '/opt/desk/out/preload/preload.cjs',
     rendererEntry: entry,
+    rendererFiles: { dir: '/opt/desk/out/renderer', readFile: readRendererFile },
     embeddedServicePath: '/opt/desk/out/main/embedded.js',
     districtDir: '/opt/desk/resources/district',
     trayIconPath: '/opt/desk/resources/icons/32x32.png',
@@ -25,6 +40,7 @@ async function start(displays: DeskDisplay[], files: Record<string, string> = {}
     env: {},
     platform: 'linux',
     log: (line) => logs.push(line),
+    ...overrides,
   };
   const desk = (await startDesk(fake.electron, env)) as RunningDesk;
   return { ...fake, fs, logs, desk };
@@ -59,6 +75,7 @@ describe('startDesk (the Electron wiring, with a fake electron module)', () => {
     const contents = FakeWindow.all[0]!.webContents;
     expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(contents.navigate('will-navigate', 'app://elsewhere/index.html')).toBe(true);
     expect(contents.navigate('will-navigate', `${entry}#/map`)).toBe(false);
     expect(contents.navigate('will-attach-webview')).toBe(true);
     expect(contents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
@@ -83,7 +100,50 @@ describe('startDesk (the Electron wiring, with a fake electron module)', () => {
     await expect(ask('notifications', `${entry}#/queue`)).resolves.toBe(false);
     await expect(ask('fullscreen', `${entry}#/wall`)).resolves.toBe(true);
     await expect(ask('fullscreen', 'https://evil.example/')).resolves.toBe(false);
-    expect(session.permissionCheck?.(contents, 'media', 'file://', { requestingUrl: `${entry}#/video` })).toBe(false);
+    expect(session.permissionCheck?.(contents, 'media', 'app://desk', { requestingUrl: `${entry}#/video` })).toBe(false);
+    expect(session.permissionCheck?.(contents, 'fullscreen', 'app://desk', { requestingUrl: `${entry}#/wall` })).toBe(true);
+  });
+
+  it('serves the built renderer at app://desk: a privileged scheme registered before ready, files of out/renderer only', async () => {
+    const { protocol, lifecycle, fetchScheme } = await start([display(1, 0)]);
+    expect(lifecycle.indexOf('registerSchemesAsPrivileged')).toBeLessThan(lifecycle.indexOf('whenReady'));
+    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    // The windows load the renderer through the scheme.
+    expect(FakeWindow.all[0]?.webContents.url).toBe(`${entry}#/queue`);
+
+    const page = await fetchScheme(entry);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<div id="desk">');
+    const wasm = await fetchScheme('app://desk/cesium/ThirdParty/draco_decoder.wasm');
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+    expect(wasm.headers.get('content-security-policy')).toBeNull();
+    for (const outside of ['app://desk/../main/index.js', 'app://desk/..%2fmain/index.js', 'app://desk/%2e%2e%2fpreload%2fpreload.cjs', 'app://desk/no-such.js', 'app://other/index.html']) {
+      const answer = await fetchScheme(outside);
+      expect(answer.status).toBe(404);
+      expect(await answer.text()).not.toMatch(/MAIN-PROCESS|PRELOAD/);
+    }
+  });
+
+  it("the app:// page's CSP comes from the settings and follows the embedded service once it is up", async () => {
+    const { fetchScheme, forked } = await start([display(1, 0)], {
+      '/userData/desk-settings.json': JSON.stringify({ cameraOrigins: ['http://10.20.0.5:8888'], imageryOrigins: ['https://tiles.example.gov.cn'] }),
+    });
+    const connectSrc = async () => (await fetchScheme(entry)).headers.get('content-security-policy')?.split('; ').find((d) => d.startsWith('connect-src'));
+    expect(await connectSrc()).toBe("connect-src 'self' http://127.0.0.1:* ws://127.0.0.1:* http://10.20.0.5:8888 https://tiles.example.gov.cn");
+    forked[0]?.process.emit('message', { type: 'ready', origin: 'http://127.0.0.1:41234' });
+    expect(await connectSrc()).toBe("connect-src 'self' http://127.0.0.1:41234 ws://127.0.0.1:41234 http://10.20.0.5:8888 https://tiles.example.gov.cn");
+  });
+
+  it('under `npm run dev` the pages come from the dev server: no app:// scheme, the header from webRequest names its socket', async () => {
+    const devEntry = 'http://localhost:5173/index.html';
+    const { protocol, session } = await start([display(1, 0)], {}, { rendererEntry: devEntry, devServerOrigin: 'http://localhost:5173', rendererFiles: undefined });
+    expect(protocol.privileged).toEqual([]);
+    expect(protocol.handlers.size).toBe(0);
+    expect(FakeWindow.all[0]?.webContents.url).toBe(`${devEntry}#/queue`);
+    expect(FakeWindow.all[0]?.webContents.navigate('will-navigate', `${devEntry}#/map`)).toBe(false);
+    const doc = await new Promise<{ responseHeaders?: Record<string, string[]> }>((resolve) => session.headers?.({ url: devEntry, resourceType: 'mainFrame' }, resolve));
+    expect(doc.responseHeaders?.['Content-Security-Policy']?.[0]).toContain('ws://localhost:5173');
   });
 
   it('sets the CSP header on documents only', async () => {
@@ -93,7 +153,7 @@ describe('startDesk (the Electron wiring, with a fake electron module)', () => {
         session.headers?.({ url: `${entry}`, resourceType, responseHeaders: { 'content-security-policy': ['default-src *'] } }, resolve),
       );
     const doc = await reply('mainFrame');
-    expect(doc.responseHeaders?.['Content-Security-Policy']?.[0]).toContain("script-src 'self';");
+    expect(doc.responseHeaders?.['Content-Security-Policy']?.[0]).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(doc.responseHeaders?.['content-security-policy']).toBeUndefined();
     await expect(reply('xhr')).resolves.toEqual({});
   });

@@ -1,4 +1,4 @@
-import type { DeskElectron, PortHeadersDetails, PortInvokeEvent, PreventableEvent } from '../../../src-main/electron-port';
+import type { DeskElectron, PortCustomScheme, PortHeadersDetails, PortInvokeEvent, PreventableEvent } from '../../../src-main/electron-port';
 import type { MenuItemTemplate } from '../../../src-main/desk-menu';
 import type { DeskDisplay, Rect } from '../../../src-main/displays';
 import type { DeskWindowOptions } from '../../../src-main/window-options';
@@ -102,12 +102,17 @@ export class FakeWindow extends Emitter {
 
 export function fakeElectron(displays: DeskDisplay[]) {
   FakeWindow.all = [];
+  /** The order of calls Electron is strict about (privileged schemes before ready). */
+  const lifecycle: string[] = [];
   const app = new (class extends Emitter {
     quitCalls = 0;
     locked = true;
     requestSingleInstanceLock = (): boolean => this.locked;
     quit = (): void => void (this.quitCalls += 1);
-    whenReady = (): Promise<void> => Promise.resolve();
+    whenReady = (): Promise<void> => {
+      lifecycle.push('whenReady');
+      return Promise.resolve();
+    };
     getVersion = (): string => '0.1.0';
     getPath = (): string => '/userData';
   })();
@@ -123,6 +128,18 @@ export function fakeElectron(displays: DeskDisplay[]) {
     permissionCheck: undefined as undefined | ((c: FakeWebContents | null, p: string, o: string, d: { requestingUrl?: string }) => boolean),
     headers: undefined as undefined | ((d: PortHeadersDetails, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void),
   };
+  const protocol = {
+    privileged: [] as PortCustomScheme[],
+    handlers: new Map<string, (request: Request) => Promise<Response>>(),
+    registerSchemesAsPrivileged: (schemes: PortCustomScheme[]) => {
+      lifecycle.push('registerSchemesAsPrivileged');
+      protocol.privileged.push(...schemes);
+    },
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+      lifecycle.push(`handle ${scheme}`);
+      protocol.handlers.set(scheme, handler);
+    },
+  };
   const menus: MenuItemTemplate[][] = [];
   const trays: { icon: string; menu: unknown; destroyed: boolean }[] = [];
   const electron = {
@@ -137,6 +154,7 @@ export function fakeElectron(displays: DeskDisplay[]) {
         webRequest: { onHeadersReceived: (h: typeof session.headers) => void (session.headers = h) },
       },
     },
+    protocol,
     utilityProcess: {
       fork: (path: string, _args: string[], options: { env: Record<string, string | undefined> }) => {
         const process = Object.assign(new Emitter(), { killed: false, kill: () => void (process.killed = true) });
@@ -172,5 +190,11 @@ export function fakeElectron(displays: DeskDisplay[]) {
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler({ sender: { id: from.window?.webContents.id ?? -1 }, senderFrame: { url: from.url, parent: from.parent ?? null } }, payload);
   };
-  return { electron: electron as unknown as DeskElectron, app, screen, handlers, session, forked, menus, trays, invoke };
+  /** Fetches a URL of a custom scheme as a page would: through the handler the desk installed. */
+  const fetchScheme = (url: string, init?: RequestInit): Promise<Response> => {
+    const handler = protocol.handlers.get(new URL(url).protocol.replace(/:$/, ''));
+    if (!handler) throw new Error(`no handler for ${url}`);
+    return handler(new Request(url, init));
+  };
+  return { electron: electron as unknown as DeskElectron, app, screen, handlers, session, protocol, lifecycle, forked, menus, trays, invoke, fetchScheme };
 }

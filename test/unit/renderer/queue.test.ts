@@ -5,6 +5,7 @@ import { caseTiming, compactDuration, TimingCache, toneAt, toneOfShare } from '.
 import { applyFilter, EMPTY_FILTER, facetsOf, sortCases, type QueueFilter } from '../../../src-renderer/features/queue/filters';
 import { partition, PREDICATES, QUEUES_BY_ROLE, type QueueContext, type QueueId, type QueueUser } from '../../../src-renderer/features/queue/queues';
 import { ACTORS, apply, caseAt, context, GARBAGE, GAS_LEAK, GRID_B, T0, VALID_PAYLOADS } from '../domain/fixtures';
+import { applied, gasPlanStarted, HANDLER } from '../domain/emergency-support';
 
 const MIN = 60_000;
 const fixtureCalendar = context(ACTORS.system).calendar;
@@ -216,5 +217,27 @@ describe('deadline countdown colouring', () => {
     expect(calls).toBe(1);
     cache.get(apply(c, 'requestExtension', ACTORS.department, VALID_PAYLOADS.requestExtension));
     expect(calls).toBe(2);
+  });
+});
+
+describe('the emergency linkage queue of a department', () => {
+  const fire: QueueUser = { id: 'handler-fire', role: 'department', departmentId: 'fire' };
+  const gas: QueueUser = { id: 'handler-gas', role: 'department', departmentId: 'gas' };
+
+  it('lists a started plan for a linked department until it has acknowledged and arrived', () => {
+    const started = gasPlanStarted();
+    expect(started.emergencyResponse?.departments.map((d) => d.departmentId)).toContain('fire');
+    // Linked, not leading: no other queue would ever show it the case.
+    expect(queuesOf(started, fire)).toEqual(['linkage']);
+    // The lead signs for it as usual, and acknowledges the linkage too.
+    expect(queuesOf(started, gas)).toEqual(['toSign', 'linkage']);
+    const acknowledged = applied(started, 'acknowledgeLinkage', HANDLER.fire, {});
+    expect(queuesOf(acknowledged, fire)).toEqual(['linkage']);
+    const arrived = applied(acknowledged, 'reportArrival', HANDLER.fire, {});
+    expect(queuesOf(arrived, fire)).toEqual([]);
+  });
+
+  it('lists nothing for a department the plan does not link', () => {
+    expect(queuesOf(gasPlanStarted(), USERS.sanitation!)).toEqual([]);
   });
 });

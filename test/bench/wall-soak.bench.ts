@@ -1,0 +1,100 @@
+import type { CDPSession } from 'playwright-core';
+import { launchChromium } from '../e2e/support/browser';
+import { openWall, startWallDesk, wallReadings, type WallReadings } from '../e2e/support/wall-desk';
+import { heading, line } from './stats';
+
+/**
+ * The wall left on for BENCH_WALL_MINUTES (default 60) over a live district (the simulator at
+ * BENCH_WALL_RATE reports a day, BENCH_WALL_SPEED × real time), in Debian Chromium at 1280 × 720.
+ * Every minute: the ECharts instances alive (ECharts' own getInstanceByDom), Cesium's top-level
+ * primitives and case markers, hls.js players, the JS heap after a forced GC (CDP), DOM nodes and
+ * listeners (CDP Performance.getMetrics). Prints the table and the growth from the first sample.
+ * Goal (issue 8): no growth of chart instances, heap growth under 10 %. Figures, not pass/fail.
+ */
+const MINUTES = Number(process.env['BENCH_WALL_MINUTES'] ?? 60);
+const RATE = Number(process.env['BENCH_WALL_RATE'] ?? 4_700);
+const SPEED = Number(process.env['BENCH_WALL_SPEED'] ?? 20);
+const BACKFILL_HOURS = Number(process.env['BENCH_WALL_BACKFILL_HOURS'] ?? 12);
+const ROTATE_S = Number(process.env['BENCH_WALL_ROTATE'] ?? 20);
+
+interface Sample extends WallReadings {
+  minute: number;
+  heapMb: number;
+  nodes: number;
+  listeners: number;
+  ticker: number;
+}
+
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usage.usedSize / 1e6;
+}
+
+async function domMetrics(cdp: CDPSession): Promise<{ nodes: number; listeners: number }> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { nodes: value('Nodes'), listeners: value('JSEventListeners') };
+}
+
+const growth = (first: number, last: number) => (first === 0 ? (last === 0 ? '0 %' : '∞') : `${(((last - first) / first) * 100).toFixed(1)} %`);
+
+export async function benchWallSoak(): Promise<void> {
+  heading(`Wall soak (Chromium 1280×720, simulator ${RATE.toLocaleString('en')}/day at ${SPEED}×, panels turn every ${ROTATE_S} s, ${MINUTES} min)`);
+  const t0 = performance.now();
+  const desk = await startWallDesk({ ratePerDay: RATE, speed: SPEED, backfillHours: BACKFILL_HOURS, profile: 'mature' });
+  line('service with backfill ready after', `${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
+  try {
+    const t1 = performance.now();
+    const { page, problems } = await openWall(browser, desk, { width: 1280, height: 720 }, `&rotate=${ROTATE_S}`);
+    line('wall with its map ready after', `${((performance.now() - t1) / 1000).toFixed(0)} s`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const commands0 = (await desk.simulator?.stats())?.applied ?? 0;
+    const samples: Sample[] = [];
+    const sample = async (minute: number) => {
+      const heapMb = await heapAfterGc(cdp);
+      const dom = await domMetrics(cdp);
+      const readings = await wallReadings(page);
+      const ticker = await page.locator('[data-test="ticker-entry"]').count();
+      samples.push({ minute, heapMb, ...dom, ...readings, ticker });
+      const s = samples.at(-1) as Sample;
+      process.stdout.write(
+        `  ${String(minute).padStart(3)} min  charts ${s.charts}  primitives ${s.primitives}  markers ${String(s.caseMarkers).padStart(5)}  hls ${s.hlsPlayers}  heap ${s.heapMb.toFixed(1).padStart(6)} MB  nodes ${String(s.nodes).padStart(6)}  listeners ${String(s.listeners).padStart(5)}  open ${s.counters?.open ?? '-'}\n`,
+      );
+    };
+    // A minute to settle (first figures, camera players up) before the baseline.
+    await page.waitForTimeout(60_000);
+    const start = performance.now();
+    await sample(0);
+    for (let minute = 1; minute <= MINUTES; minute++) {
+      await page.waitForTimeout(Math.max(0, start + minute * 60_000 - performance.now()));
+      await sample(minute);
+    }
+    const first = samples[0] as Sample;
+    const last = samples.at(-1) as Sample;
+    const max = (pick: (s: Sample) => number) => Math.max(...samples.map(pick));
+    process.stdout.write('\n');
+    line('commands the simulator applied meanwhile', (((await desk.simulator?.stats())?.applied ?? 0) - commands0).toLocaleString('en'));
+    line('ECharts instances (first → last, max)', `${first.charts} → ${last.charts}`, `max ${max((s) => s.charts)}`);
+    line('Cesium top-level primitives', `${first.primitives} → ${last.primitives}`, `max ${max((s) => s.primitives)}`);
+    line('case markers (= open cases)', `${first.caseMarkers} → ${last.caseMarkers}`);
+    line('hls.js players', `${first.hlsPlayers} → ${last.hlsPlayers}`, `max ${max((s) => s.hlsPlayers)}`);
+    line('JS heap after GC', `${first.heapMb.toFixed(1)} → ${last.heapMb.toFixed(1)} MB`, `growth ${growth(first.heapMb, last.heapMb)}, max ${max((s) => s.heapMb).toFixed(1)} MB`);
+    // Nodes and listeners move with what is on screen at the instant (ticker rows entering, a camera
+    // player being rebuilt): the medians of the first and last five samples say more than two points.
+    const median = (pick: (s: Sample) => number, from: number, to: number) => {
+      const values = samples.slice(from, to).map(pick).sort((a, b) => a - b);
+      return values[Math.floor(values.length / 2)] ?? Number.NaN;
+    };
+    const early = (pick: (s: Sample) => number) => median(pick, 0, 5);
+    const late = (pick: (s: Sample) => number) => median(pick, Math.max(0, samples.length - 5), samples.length);
+    line('DOM nodes', `${first.nodes} → ${last.nodes}`, `growth ${growth(first.nodes, last.nodes)}; medians of 5 ${early((s) => s.nodes)} → ${late((s) => s.nodes)}, max ${max((s) => s.nodes)}`);
+    line('JS event listeners', `${first.listeners} → ${last.listeners}`, `growth ${growth(first.listeners, last.listeners)}; medians of 5 ${early((s) => s.listeners)} → ${late((s) => s.listeners)}, max ${max((s) => s.listeners)}`);
+    line('page errors (404s of rolled-off segments aside)', String(problems.filter((p) => !/Failed to load resource/.test(p)).length));
+  } finally {
+    await browser.close();
+    await desk.close();
+  }
+}
