@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startQueueDesk } from '../e2e/support/queue-desk';
 import { launchVideoChromium, openDeskBusSender, openVideoWall, selectTile, tilePlayback, wallCounts } from '../e2e/support/video-desk';
+import { printCensusGrowth, takeHeapCensus, type HeapCensus } from './heap-census';
 import { heading, line } from './stats';
 import { cpuMark, openProbe, printSummary, tableHeader, tableRow, takeSample, type SoakExtremes, type SoakSample } from './video-soak-figures';
 
@@ -20,6 +21,8 @@ const TICKS_PER_MINUTE = 60_000 / TICK_MS;
 /** Minute of every 5 in which the wall goes 3×3, and the one in which a tour runs. */
 const BIG_LAYOUT_MINUTE = 2;
 const TOUR_MINUTE = 4;
+/** After warm-up: the heap census the end is compared with (what grew, by constructor). */
+const CENSUS_MINUTE = Math.min(5, Math.floor(MINUTES / 2));
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
@@ -97,6 +100,7 @@ export async function benchVideoSoak(): Promise<void> {
     process.stdout.write(tableHeader());
     const samples: SoakSample[] = [];
     let mark = cpuMark();
+    let census: HeapCensus | undefined;
     const t0 = performance.now();
     for (let tick = 0; ; tick++) {
       const wait = t0 + tick * TICK_MS - performance.now();
@@ -108,6 +112,7 @@ export async function benchVideoSoak(): Promise<void> {
         samples.push(taken.sample);
         mark = taken.mark;
         process.stdout.write(tableRow(taken.sample));
+        if (minute === CENSUS_MINUTE) census = await takeHeapCensus(cdp);
       }
       if (minute >= MINUTES) break;
       const phase = minute % 5;
@@ -137,6 +142,10 @@ export async function benchVideoSoak(): Promise<void> {
     line('tile changes (missed: tile did not show the camera in 5 s)', String(op.changes), `missed ${op.missed}`);
     line('most encoders running at once', String(op.maxEncoders), `(cap ${desk.video.streams?.maxEncoders ?? '-'})`);
     printSummary(samples, op.extremes);
+    if (census) {
+      heading(`What grew on the page's JS heap from minute ${CENSUS_MINUTE} to the end (heap snapshots, by constructor)`);
+      printCensusGrowth(census, await takeHeapCensus(cdp));
+    }
     const errors = new Map<string, number>();
     for (const p of problems) {
       const kind = p.replace(/https?:\/\/\S+/g, '<url>').replace(/\d+/g, 'N').slice(0, 100);

@@ -9,18 +9,18 @@ import { projectRoot } from '../../src-server/renderer-build';
 import type { RunningWebDesk } from '../../src-server/web-desk';
 import { act, openCase, testPhoto } from './support/case-loop';
 import { cameraAlert, DEMO_INTAKE_KEY, deskContext, LOCAL, openDeskPage, sceneCamera, type DeskPage } from './support/duty-desk';
-import { INTAKE, run, startQueueDesk } from './support/queue-desk';
+import { INTAKE, startQueueDesk } from './support/queue-desk';
 import { launchVideoChromium, postOnDeskBus, tilePlayback } from './support/video-desk';
 
 const results = join(projectRoot(), 'test-results');
 const screenshots = join(results, 'screenshots');
-/** Piled materials blocking a fire lane: the operator registers the camera's find as a fire hazard (urgent). */
+/** A camera sees smoke: its alert becomes a fire hazard (火灾隐患), urgent by category. */
 const FIRE_HAZARD = 'E0405';
 const RADIUS = planForCategory(FIRE_HAZARD).sceneRadiusMetres;
 
 /**
  * The emergency duty officer's screen in Debian's Chromium, with the people it coordinates each
- * in their own browser: a camera's alert, registered urgent, rings on the duty screen; the
+ * in their own browser: a camera's urgent alert (smoke) rings on the duty screen at once; the
  * officer acknowledges it and starts the plan; fire (the lead, from its queue) and police (a
  * linked department, from its case panel) acknowledge, fire arrives; the cameras around the
  * scene play on the desk's video wall; the officer closes the emergency and the after-action
@@ -36,6 +36,8 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
   let police: DeskPage;
   let caseId = '';
   let scene: string[] = [];
+  /** The other open cases near the scene (a normal camera find, a hotline report). */
+  const nearby: string[] = [];
   /** How far the service's clock is ahead of the wall clock (moved to let a step's deadline pass). */
   let skewMs = 0;
   const requests: string[] = [];
@@ -66,21 +68,28 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
     await desk?.close();
   });
 
-  it('rings when a camera’s find is registered as urgent, and not before', async () => {
+  it('rings at once for a camera’s urgent find (smoke), and not for a normal one', async () => {
     const picked = sceneCamera(desk, RADIUS);
     scene = picked.scene;
-    const snapshot = (await testPhoto([150, 120, 80])).toString('base64');
-    const answer = await cameraAlert(desk, { cameraId: picked.camera.id, kind: 'piled-materials', detectedAt: new Date().toISOString(), confidence: 0.93, snapshot });
-    if (!answer.ok) throw new Error(`camera alert refused: ${answer.code}`);
-    caseId = answer.caseId;
-    // A normal find is the dispatcher's: the duty screen stays quiet.
+    const detectedAt = () => new Date().toISOString();
+    // A normal find (materials piled in a lane) is the dispatcher's: the duty screen stays quiet.
+    const normal = await cameraAlert(desk, { cameraId: picked.camera.id, kind: 'piled-materials', detectedAt: detectedAt(), confidence: 0.9 });
+    if (!normal.ok) throw new Error(`camera alert refused: ${normal.code}`);
+    nearby.push(normal.caseId);
+    const place = (await desk.parts.service.store.loadCase(normal.caseId))?.place;
+    // And a hotline report near the scene: more for the officer to see beside the emergency.
+    const hotline = await desk.parts.service.report({ categoryCode: 'E0101', channel: 'hotline', description: '附近胡同口垃圾堆积', lon: (place?.lon ?? 0) + 0.0006, lat: place?.lat ?? 0 }, INTAKE);
+    if (!hotline.ok) throw new Error(`hotline report refused: ${hotline.code}`);
+    nearby.push(hotline.state.id);
+    await d().waitForTimeout(1_500);
     await d().locator('[data-test="duty-board-empty"]').waitFor();
     expect(await d().locator('[data-test="alarm-banner"]').count()).toBe(0);
-    // Another open case near the scene, for the officer to see beside it.
-    const kase = await desk.parts.service.store.loadCase(caseId);
-    await desk.parts.service.report({ categoryCode: 'E0101', channel: 'hotline', description: '附近胡同口垃圾堆积', lon: (kase?.place.lon ?? 0) + 0.0006, lat: kase?.place.lat ?? 0 }, INTAKE);
-    // The intake operator looks at the frame: materials piled across a fire lane — a fire hazard.
-    await run(desk, caseId, 'register', INTAKE, { categoryCode: FIRE_HAZARD, note: '堆物堵塞消防通道，按火灾隐患立案' });
+    // Then the same camera sees smoke: urgent by its kind, no one has to register it first.
+    const snapshot = (await testPhoto([150, 120, 80])).toString('base64');
+    const answer = await cameraAlert(desk, { cameraId: picked.camera.id, kind: 'smoke-or-fire', detectedAt: detectedAt(), confidence: 0.93, snapshot });
+    if (!answer.ok) throw new Error(`camera alert refused: ${answer.code}`);
+    expect(answer.stage).toBe('reported');
+    caseId = answer.caseId;
     const banner = d().locator('[data-test="alarm-banner"]');
     await banner.locator(`[data-test="alarm-row"][data-case-id="${caseId}"]`).waitFor({ timeout: 15_000 });
     await expect.poll(() => banner.getAttribute('data-sound')).toBe('ringing');
@@ -192,7 +201,8 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
     const counts = await d().locator('[data-test="scene-component-kind"]').evaluateAll((es) => es.map((e) => Number(e.getAttribute('data-count'))));
     const inRadius = desk.parts.district.district.components.filter((c) => metresBetween([c.lon, c.lat], [kase?.place.lon ?? 0, kase?.place.lat ?? 0]) <= RADIUS).length;
     expect(counts.reduce((a, b) => a + b, 0)).toBe(inRadius);
-    expect(await d().locator('[data-test="scene-case"]').count()).toBe(1);
+    const near = await d().locator('[data-test="scene-case"]').evaluateAll((es) => es.map((e) => e.getAttribute('data-case-id')));
+    expect(near.sort()).toEqual([...nearby].sort());
     await d().waitForTimeout(4_000);
     await d().screenshot({ path: join(screenshots, 'duty-response.png') });
   });
@@ -200,7 +210,7 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
   it('closes the emergency with a summary, and produces the after-action report', async () => {
     await d().locator('[data-test="duty-closeEmergency"]').click();
     const form = d().locator('[data-test="duty-form-closeEmergency"]');
-    await form.locator('[data-test="form-text"]').fill('消防通道堆物已清理完毕，通道恢复畅通，无人员伤亡。');
+    await form.locator('[data-test="form-text"]').fill('楼道杂物阴燃冒烟，已扑灭并清理，无人员伤亡。');
     await form.locator('[data-test="form-confirm"]').click();
     await d().locator('[data-test="timeline-row"][data-kind="closed"]').waitFor();
     expect(await d().locator('[data-test="step-row"][data-status="undone"]').count()).toBe(3);
@@ -212,7 +222,7 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
     await tab.waitForLoadState();
     const html = await (await fetch(href)).text();
     await writeFile(join(results, 'emergency-report.html'), html);
-    for (const words of ['东城消防救援支队', '东城公安分局', '东城供电公司', '消防通道堆物已清理完毕', '供电公司未接报', '核实警情']) expect(html).toContain(words);
+    for (const words of ['东城消防救援支队', '东城公安分局', '东城供电公司', '楼道杂物阴燃冒烟，已扑灭', '供电公司未接报', '核实警情']) expect(html).toContain(words);
     expect(await tab.locator('body').textContent()).toContain('东城消防救援支队');
     // The camera's frame is the report's scene photo, loaded from the service as the officer.
     const loaded = (img: unknown) => {
