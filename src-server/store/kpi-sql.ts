@@ -35,6 +35,15 @@ export function bind(sql: string, values: Record<'from' | 'to' | 'asOf' | 'dept'
   return { sql: text, params };
 }
 
+/**
+ * Ends an inner query whose per-row results the outer one reads several times: PostgreSQL would
+ * otherwise pull the subquery up and evaluate each expression again wherever it is used.
+ * OFFSET 0 is PostgreSQL's documented fence; a district's SQLite is small enough without one.
+ */
+export function keepApart(dialect: Dialect): string {
+  return dialect === 'postgres' ? ' OFFSET 0' : '';
+}
+
 export const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 /** SUM gives bigint (as text) in PostgreSQL and NULL over no rows in both. */
@@ -86,6 +95,26 @@ export function beijingBucket(dialect: Dialect, column: string, size: TrendBucke
   }
   if (size === 'week') return `date(${column}, '+8 hours', '-6 days', 'weekday 1')`;
   return `substr(strftime('%Y-%m-%dT%H:%M:%S', ${column}, '+8 hours'), 1, ${size === 'hour' ? 13 : 10})`;
+}
+
+/**
+ * PostgreSQL: the Beijing-time bucket of an ISO UTC instant column as an integer (hours, days or
+ * the Monday's day since 1970-01-01 in Beijing time), from the text's own digits: a date and an
+ * hour parse instead of a timestamptz parse and to_char per row, ~10× cheaper over a year of
+ * cases. Beijing has no daylight saving: an hour in UTC is an hour in Beijing, 8 later.
+ * `bucketLabel` turns the key into board.ts `bucketKey` text, once per bucket.
+ */
+export function beijingBucketKey(column: string, size: TrendBucket): string {
+  const hours = `((substr(${column}, 1, 10)::date - DATE '1970-01-01') * 24 + substr(${column}, 12, 2)::int + 8)`;
+  if (size === 'hour') return hours;
+  const day = `(${hours} / 24)`;
+  // 1970-01-01 was a Thursday: (day + 3) % 7 days since the Monday.
+  return size === 'day' ? day : `(${day} - (${day} + 3) % 7)`;
+}
+
+export function bucketLabel(key: string, size: TrendBucket): string {
+  if (size === 'hour') return `to_char(TIMESTAMP '1970-01-01' + ${key} * INTERVAL '1 hour', 'YYYY-MM-DD"T"HH24')`;
+  return `to_char(DATE '1970-01-01' + ${key}, 'YYYY-MM-DD')`;
 }
 
 /** The state's `supervised` (督办) flag, which has no column of its own. */
