@@ -98,4 +98,34 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the video wall in Chromium (rea
     expect((evidence?.payload as { photos: unknown[] }).photos.length).toBe(1);
     expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
   });
+
+  it('splits the wall 1+5: one big tile beside five small ones, kept in a preset', async () => {
+    const split = page.locator('[data-test="layout-1+5"]');
+    expect(await split.textContent()).toContain('1+5');
+    await split.click();
+    await expect.poll(() => page.locator('[data-test="video-tile"]').count(), { timeout: 5_000 }).toBe(6);
+    const box = async (i: number) => {
+      const b = await page.locator(`[data-test="video-tile"][data-tile="${i}"]`).boundingBox();
+      if (!b) throw new Error(`tile ${i} is not laid out`);
+      return b;
+    };
+    const [big, small, last] = [await box(0), await box(1), await box(5)];
+    // Two cells by two (plus the gap) against one: clearly larger both ways, side by side, the last small one below.
+    expect(big.width).toBeGreaterThan(small.width * 1.8);
+    expect(big.height).toBeGreaterThan(small.height * 1.8);
+    expect(small.x).toBeGreaterThan(big.x + big.width - 1);
+    expect(last.y).toBeGreaterThan(big.y + big.height - 1);
+    for (const cameraId of WALL) await postOnDeskBus(page, { type: 'camera:show', cameraId });
+    await expect.poll(() => page.locator('[data-test="video-tile"][data-health="playing"]').count(), { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: join(screenshots, 'video-wall-1+5.png') });
+
+    await page.locator('[data-test="preset-name"]').fill('一大五小');
+    await page.locator('[data-test="preset-save"]').click();
+    await page.locator('[data-test="layout-4"]').click();
+    await expect.poll(() => page.locator('[data-test="video-tile"]').count()).toBe(4);
+    await page.locator('[data-test="preset-select"]').selectOption('一大五小');
+    await expect.poll(() => page.locator('[data-test="video-tile"]').count()).toBe(6);
+    expect((await box(0)).width).toBeGreaterThan((await box(1)).width * 1.8);
+    expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 const zh = {
   title: '视频监控墙',
   layout: '布局',
-  layouts: { 1: '单画面', 4: '四画面', 9: '九画面', 16: '十六画面' },
+  layouts: { 1: '单画面', 4: '四画面', 9: '九画面', 16: '十六画面', '1+5': '1+5 分屏', '1+7': '1+7 分屏' },
   search: '搜索摄像头、道路或网格编码',
   cameras: '摄像头',
   count: '{n} 路',
@@ -39,7 +39,7 @@ const zh = {
 const en: typeof zh = {
   title: 'Video wall',
   layout: 'Layout',
-  layouts: { 1: 'Single', 4: '2 × 2', 9: '3 × 3', 16: '4 × 4' },
+  layouts: { 1: 'Single', 4: '2 × 2', 9: '3 × 3', 16: '4 × 4', '1+5': '1 + 5', '1+7': '1 + 7' },
   search: 'Search cameras, roads or grid codes',
   cameras: 'Cameras',
   count: '{n} cameras',

@@ -15,6 +15,7 @@ import {
   layoutFor,
   parsePresets,
   savePreset,
+  tileCount,
   tileFor,
   tourPage,
   type WallLayout,
@@ -107,7 +108,7 @@ export const useVideoWall = defineStore('video-wall', () => {
 
   function setLayout(next: WallLayout): void {
     layout.value = next;
-    if (selectedTile.value >= next) selectedTile.value = 0;
+    if (selectedTile.value >= tileCount(next)) selectedTile.value = 0;
   }
 
   /** The desk selected a case: its grid's cameras go onto the wall, first tiles first. */
@@ -120,7 +121,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     const seeing = linkedCameras.value.slice(0, 9);
     if (seeing.length === 0) return;
     stopTour();
-    if (layout.value < seeing.length) layout.value = layoutFor(seeing.length);
+    if (tileCount(layout.value) < seeing.length) layout.value = layoutFor(seeing.length);
     let next = tiles.value;
     seeing.forEach((c, i) => (next = assignTile(next, i, c.id)));
     tiles.value = next;
@@ -165,7 +166,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     const preset = presets.value.find((p) => p.name === name);
     if (!preset) return;
     stopTour();
-    layout.value = preset.layout;
+    setLayout(preset.layout);
     tiles.value = preset.tiles.map((id) => (id && byId.value.has(id) ? id : null));
   }
 
@@ -175,7 +176,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     if (ids.length === 0 || !isWallLayout(layout.value)) return;
     const state = { ids: [...ids], seconds, step: 0 };
     const show = () => {
-      const page = tourPage(state.ids, layout.value, state.step);
+      const page = tourPage(state.ids, tileCount(layout.value), state.step);
       let next = emptyTiles();
       page.forEach((id, i) => (next = assignTile(next, i, id)));
       tiles.value = next;
