@@ -34,6 +34,14 @@ const zh = {
   tourStop: '停止轮巡',
   tourEvery: '每 {s} 秒',
   busy: '同时播放路数已达上限',
+  alert: {
+    title: '视频告警：{category}',
+    open: '打开案卷',
+    openTitle: '在工作台选中案卷 {number}',
+    dismiss: '知道了，停止闪烁',
+    showOnWall: '上墙显示',
+    offWall: '{n} 条告警的摄像头不在墙上',
+  },
 };
 
 const en: typeof zh = {
@@ -71,6 +79,14 @@ const en: typeof zh = {
   tourStop: 'Stop tour',
   tourEvery: 'every {s} s',
   busy: 'Too many streams playing at once',
+  alert: {
+    title: 'Camera alert: {category}',
+    open: 'Open case',
+    openTitle: 'Select case {number} on the desk',
+    dismiss: 'Seen: stop flashing',
+    showOnWall: 'Show on wall',
+    offWall: '{n} alerts from cameras not on the wall',
+  },
 };
 
 export const videoMessages = { zh, en };
