@@ -3,11 +3,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categoryByCode } from '../../src-shared/catalog/categories';
 import type { CaseState } from '../../src-shared/domain/case';
+import { CAMERA_DETECTABLE_KINDS } from '../../src-server/intake/camera-alerts';
 import { projectRoot } from '../../src-server/renderer-build';
 import type { RunningWebDesk } from '../../src-server/web-desk';
+import { cameraAlert, DEMO_INTAKE_KEY } from './support/duty-desk';
 import { INTAKE, NORMAL_CATEGORIES, run, startQueueDesk } from './support/queue-desk';
-import { launchVideoChromium, liveHlsInstances, openVideoWall, postOnDeskBus, tilePlayback } from './support/video-desk';
+import { launchVideoChromium, listenOnDeskBus, liveHlsInstances, openVideoWall, postOnDeskBus, tilePlayback } from './support/video-desk';
 
 const screenshots = join(projectRoot(), 'test-results', 'screenshots');
 const WALL = ['cam-0001', 'cam-0002', 'cam-0003', 'cam-0004'];
@@ -20,7 +23,7 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the video wall in Chromium (rea
   const startedAt = performance.now();
 
   beforeAll(async () => {
-    ({ desk } = await startQueueDesk({ deadlines: false }));
+    ({ desk } = await startQueueDesk({ deadlines: false, intake: { cameraApiKeys: [DEMO_INTAKE_KEY] } }));
     browser = await launchVideoChromium();
     ({ page, problems } = await openVideoWall(browser, desk));
     await mkdir(screenshots, { recursive: true });
@@ -96,6 +99,109 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the video wall in Chromium (rea
     const evidence = trail.find((e) => e.type === 'evidenceAttached');
     expect(evidence).toBeDefined();
     expect((evidence?.payload as { photos: unknown[] }).photos.length).toBe(1);
+    expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+  });
+
+  /** Is the alert flash (a CSS animation on the tile or its overlay layer) running? (A string: this code has no DOM types.) */
+  const flashing = (selector: string) =>
+    page.evaluate<boolean>(
+      `(document.querySelector(${JSON.stringify(selector)})?.getAnimations({ subtree: true }) ?? []).some((a) => a.playState === 'running' && String(a.animationName).startsWith('alert-flash'))`,
+    );
+  const tileOf = (cameraId: string) => page.locator(`[data-test="video-tile"][data-camera-id="${cameraId}"]`);
+  const wallCameraIds = async () => (await page.locator('[data-test="video-tile"]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id') ?? ''))).filter(Boolean);
+  let detectedAtMs = Date.now();
+  const raise = async (cameraId: string, kind: keyof typeof CAMERA_DETECTABLE_KINDS) => {
+    detectedAtMs += 1_000; // another instant: another case (the same instant is the same alert resent)
+    const answer = await cameraAlert(desk, { cameraId, kind, detectedAt: new Date(detectedAtMs).toISOString(), confidence: 0.91 });
+    if (!answer.ok) throw new Error(`camera alert refused: ${answer.code}`);
+    return answer.caseId;
+  };
+
+  it('flashes the tile of a camera that raises an alert; its banner opens the case on the desk; dismiss stops it', async () => {
+    const cameraId = (await wallCameraIds())[0];
+    if (!cameraId) throw new Error('no camera on the wall');
+    const bus = await listenOnDeskBus(page);
+    const tile = tileOf(cameraId);
+    expect(await tile.getAttribute('data-alert')).toBeNull();
+    expect(await flashing(`[data-test="video-tile"][data-camera-id="${cameraId}"]`)).toBe(false);
+
+    const postedAt = performance.now();
+    const caseId = await raise(cameraId, 'bicycle-parking');
+    const answeredAt = performance.now();
+    await expect.poll(() => tile.getAttribute('data-alert'), { timeout: 15_000 }).toBe(caseId);
+    console.info(`alert: intake answered in ${Math.round(answeredAt - postedAt)} ms, tile flashing ${Math.round(performance.now() - postedAt)} ms after the post`);
+    expect(await flashing(`[data-test="video-tile"][data-camera-id="${cameraId}"]`)).toBe(true);
+    const banner = tile.locator('[data-test="tile-alert"]');
+    expect(await banner.textContent()).toContain(`视频告警：${categoryByCode(CAMERA_DETECTABLE_KINDS['bicycle-parking'])?.name.zh}`);
+    expect(await banner.locator('[data-test="alert-open"]').textContent()).toContain('打开案卷');
+    // Only that camera's tile flashes.
+    expect(await page.locator('[data-test="video-tile"][data-alert]').count()).toBe(1);
+    await page.waitForTimeout(500); // mid-pulse, so the picture shows the glow
+    await page.screenshot({ path: join(screenshots, 'video-wall-alert.png') });
+
+    await banner.locator('[data-test="alert-open"]').click();
+    await expect.poll(async () => (await bus.heard()).filter((m) => m['type'] === 'case:selected').map((m) => m['caseId']), { timeout: 5_000 }).toEqual([caseId]);
+    await expect.poll(() => tile.getAttribute('data-alert')).toBeNull();
+    expect(await flashing(`[data-test="video-tile"][data-camera-id="${cameraId}"]`)).toBe(false);
+    // The wall links the case (a grabbed frame becomes its evidence) and keeps its tiles.
+    expect(await page.locator('[data-test="linked-case"]').textContent()).toContain(caseId);
+    expect(await tile.count()).toBe(1);
+
+    // A second detection flashes again; dismissing it stops the flash and selects nothing.
+    const second = await raise(cameraId, 'exposed-garbage');
+    await expect.poll(() => tile.getAttribute('data-alert'), { timeout: 15_000 }).toBe(second);
+    await tile.locator('[data-test="alert-dismiss"]').click();
+    await expect.poll(() => tile.getAttribute('data-alert')).toBeNull();
+    expect(await flashing(`[data-test="video-tile"][data-camera-id="${cameraId}"]`)).toBe(false);
+    await page.waitForTimeout(300);
+    expect((await bus.heard()).map((m) => m['caseId'])).toEqual([caseId]);
+    await bus.close();
+  });
+
+  it('lists an alert of a camera that is not on the wall, and puts that camera on a tile when asked', async () => {
+    const onWall = new Set(await wallCameraIds());
+    const camera = desk.parts.district.district.cameras.find((c) => !onWall.has(c.id));
+    if (!camera) throw new Error('every camera is on the wall');
+    const caseId = await raise(camera.id, 'piled-materials');
+    const entry = page.locator(`[data-test="wall-alert"][data-case-id="${caseId}"]`);
+    await entry.waitFor({ timeout: 15_000 });
+    expect(await entry.textContent()).toContain(camera.name);
+    expect(await page.locator('[data-test="video-tile"][data-alert]').count()).toBe(0);
+    await page.screenshot({ path: join(screenshots, 'video-wall-alert-list.png') });
+    await entry.locator('[data-test="alert-show"]').click();
+    await expect.poll(() => tileOf(camera.id).getAttribute('data-alert'), { timeout: 5_000 }).toBe(caseId);
+    expect(await page.locator('[data-test="wall-alerts"]').count()).toBe(0);
+    await tileOf(camera.id).locator('[data-test="alert-dismiss"]').click();
+    await expect.poll(() => page.locator('[data-test="video-tile"][data-alert]').count()).toBe(0);
+  });
+
+  it('splits the wall 1+5: one big tile beside five small ones, kept in a preset', async () => {
+    const split = page.locator('[data-test="layout-1+5"]');
+    expect(await split.textContent()).toContain('1+5');
+    await split.click();
+    await expect.poll(() => page.locator('[data-test="video-tile"]').count(), { timeout: 5_000 }).toBe(6);
+    const box = async (i: number) => {
+      const b = await page.locator(`[data-test="video-tile"][data-tile="${i}"]`).boundingBox();
+      if (!b) throw new Error(`tile ${i} is not laid out`);
+      return b;
+    };
+    const [big, small, last] = [await box(0), await box(1), await box(5)];
+    // Two cells by two (plus the gap) against one: clearly larger both ways, side by side, the last small one below.
+    expect(big.width).toBeGreaterThan(small.width * 1.8);
+    expect(big.height).toBeGreaterThan(small.height * 1.8);
+    expect(small.x).toBeGreaterThan(big.x + big.width - 1);
+    expect(last.y).toBeGreaterThan(big.y + big.height - 1);
+    for (const cameraId of WALL) await postOnDeskBus(page, { type: 'camera:show', cameraId });
+    await expect.poll(() => page.locator('[data-test="video-tile"][data-health="playing"]').count(), { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: join(screenshots, 'video-wall-1+5.png') });
+
+    await page.locator('[data-test="preset-name"]').fill('一大五小');
+    await page.locator('[data-test="preset-save"]').click();
+    await page.locator('[data-test="layout-4"]').click();
+    await expect.poll(() => page.locator('[data-test="video-tile"]').count()).toBe(4);
+    await page.locator('[data-test="preset-select"]').selectOption('一大五小');
+    await expect.poll(() => page.locator('[data-test="video-tile"]').count()).toBe(6);
+    expect((await box(0)).width).toBeGreaterThan((await box(1)).width * 1.8);
     expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
   });
 });

@@ -67,10 +67,21 @@ export const useLiveCases = defineStore('live-cases', () => {
     return new Date(clock.serviceMs + (Date.now() - clock.localMs) * clock.rate);
   }
 
+  /**
+   * Listeners for the events themselves, batch by batch: a `changed` list or a watched ref would
+   * merge batches published in one tick, and what the state does not keep (who reported) is lost.
+   */
+  const eventListeners = new Set<(events: readonly CaseEvent[]) => void>();
+  function onEvents(listener: (events: readonly CaseEvent[]) => void): () => void {
+    eventListeners.add(listener);
+    return () => eventListeners.delete(listener);
+  }
+
   function publish(ids: readonly string[], events: readonly CaseEvent[] = []): void {
     if (ids.length === 0) return;
     changed.value = ids;
     revision.value += 1;
+    if (events.length) for (const listener of eventListeners) listener(events);
     const raised = events.filter((e) => ALARM_TYPES.has(e.type));
     if (raised.length) alarms.value = [...raised.reverse(), ...alarms.value].slice(0, MAX_ALARMS);
   }
@@ -229,6 +240,7 @@ export const useLiveCases = defineStore('live-cases', () => {
     serviceNow,
     people,
     loadPeople,
+    onEvents,
     get: (caseId: string) => replica.get(caseId),
     all: () => replica.all(),
     size: () => replica.size,

@@ -2,7 +2,7 @@
 const zh = {
   title: '视频监控墙',
   layout: '布局',
-  layouts: { 1: '单画面', 4: '四画面', 9: '九画面', 16: '十六画面' },
+  layouts: { 1: '单画面', 4: '四画面', 9: '九画面', 16: '十六画面', '1+5': '1+5 分屏', '1+7': '1+7 分屏' },
   search: '搜索摄像头、道路或网格编码',
   cameras: '摄像头',
   count: '{n} 路',
@@ -34,12 +34,20 @@ const zh = {
   tourStop: '停止轮巡',
   tourEvery: '每 {s} 秒',
   busy: '同时播放路数已达上限',
+  alert: {
+    title: '视频告警：{category}',
+    open: '打开案卷',
+    openTitle: '在工作台选中案卷 {number}',
+    dismiss: '知道了，停止闪烁',
+    showOnWall: '上墙显示',
+    offWall: '{n} 条告警的摄像头不在墙上',
+  },
 };
 
 const en: typeof zh = {
   title: 'Video wall',
   layout: 'Layout',
-  layouts: { 1: 'Single', 4: '2 × 2', 9: '3 × 3', 16: '4 × 4' },
+  layouts: { 1: 'Single', 4: '2 × 2', 9: '3 × 3', 16: '4 × 4', '1+5': '1 + 5', '1+7': '1 + 7' },
   search: 'Search cameras, roads or grid codes',
   cameras: 'Cameras',
   count: '{n} cameras',
@@ -71,6 +79,14 @@ const en: typeof zh = {
   tourStop: 'Stop tour',
   tourEvery: 'every {s} s',
   busy: 'Too many streams playing at once',
+  alert: {
+    title: 'Camera alert: {category}',
+    open: 'Open case',
+    openTitle: 'Select case {number} on the desk',
+    dismiss: 'Seen: stop flashing',
+    showOnWall: 'Show on wall',
+    offWall: '{n} alerts from cameras not on the wall',
+  },
 };
 
 export const videoMessages = { zh, en };

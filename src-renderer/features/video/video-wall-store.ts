@@ -4,9 +4,11 @@ import type { CameraFeed, CameraListAnswer, VideoAvailability } from '../../../s
 import { allowedCommands } from '../../../src-shared/domain/decide';
 import { isRefusal, type Refusal } from '../../../src-shared/errors';
 import { apiFetch } from '../../app/api';
+import { deskBus } from '../../app/desk-bus';
 import { serviceOrigin } from '../../app/service-origin';
 import { useSession } from '../../app/session';
 import { useLiveCases } from '../cases/live-cases';
+import { acknowledge, alertsIn, expire, placeAlerts, withArrivals, type CameraAlert } from './camera-alerts';
 import {
   assignTile,
   camerasSeeing,
@@ -15,6 +17,7 @@ import {
   layoutFor,
   parsePresets,
   savePreset,
+  tileCount,
   tileFor,
   tourPage,
   type WallLayout,
@@ -62,9 +65,12 @@ export const useVideoWall = defineStore('video-wall', () => {
   const presets = ref<WallPreset[]>(parsePresets(readStorage(PRESETS_KEY)));
   const tour = shallowRef<{ ids: string[]; seconds: number; step: number } | null>(null);
   let tourTimer: ReturnType<typeof setInterval> | undefined;
+  const alerts = shallowRef<readonly CameraAlert[]>([]);
 
   const byId = computed(() => new Map(cameras.value.map((c) => [c.id, c])));
   const linkedCameras = computed(() => (linkedCase.value ? camerasSeeing(cameras.value, linkedCase.value.gridCode) : []));
+  /** Open alerts by visible tile, and those whose camera is not on the wall. */
+  const placedAlerts = computed(() => placeAlerts(alerts.value, tiles.value.slice(0, tileCount(layout.value))));
 
   watch([layout, tiles], () => writeStorage(WALL_KEY, JSON.stringify({ name: 'current', layout: layout.value, tiles: tiles.value })), { deep: true });
 
@@ -107,7 +113,7 @@ export const useVideoWall = defineStore('video-wall', () => {
 
   function setLayout(next: WallLayout): void {
     layout.value = next;
-    if (selectedTile.value >= next) selectedTile.value = 0;
+    if (selectedTile.value >= tileCount(next)) selectedTile.value = 0;
   }
 
   /** The desk selected a case: its grid's cameras go onto the wall, first tiles first. */
@@ -120,7 +126,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     const seeing = linkedCameras.value.slice(0, 9);
     if (seeing.length === 0) return;
     stopTour();
-    if (layout.value < seeing.length) layout.value = layoutFor(seeing.length);
+    if (tileCount(layout.value) < seeing.length) layout.value = layoutFor(seeing.length);
     let next = tiles.value;
     seeing.forEach((c, i) => (next = assignTile(next, i, c.id)));
     tiles.value = next;
@@ -154,6 +160,39 @@ export const useVideoWall = defineStore('video-wall', () => {
     return answer.ok ? { ok: true, caseId: target.caseId } : answer;
   }
 
+  /**
+   * Camera cases arriving live become alerts (only the camera wall calls this: the big screen
+   * and the duty screen use this store for streams alone). Returns the function that stops it.
+   */
+  function watchAlerts(): () => void {
+    const now = () => live.serviceNow().getTime();
+    const stopListening = live.onEvents((events) => {
+      const arrivals = alertsIn(events);
+      if (arrivals.length) alerts.value = withArrivals(alerts.value, arrivals, now());
+    });
+    const timer = setInterval(() => (alerts.value = expire(alerts.value, now())), 15_000);
+    return () => {
+      stopListening();
+      clearInterval(timer);
+    };
+  }
+
+  function dismissAlert(caseId: string): void {
+    alerts.value = acknowledge(alerts.value, caseId);
+  }
+
+  /**
+   * Opens an alert's case on the desk: the queue selects it and the map flies there. This wall
+   * links it (a grabbed frame becomes its evidence) but leaves its tiles alone: the operator is
+   * already looking at the camera that raised it.
+   */
+  function openAlert(alert: CameraAlert): void {
+    dismissAlert(alert.caseId);
+    linkedCase.value = { caseId: alert.caseId, gridCode: alert.gridCode };
+    const state = live.get(alert.caseId);
+    deskBus.publish({ type: 'case:selected', caseId: alert.caseId, gridCode: alert.gridCode, ...(state ? { lon: state.place.lon, lat: state.place.lat } : {}) });
+  }
+
   function saveAs(name: string): void {
     const clean = name.trim().slice(0, 40);
     if (!clean) return;
@@ -165,7 +204,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     const preset = presets.value.find((p) => p.name === name);
     if (!preset) return;
     stopTour();
-    layout.value = preset.layout;
+    setLayout(preset.layout);
     tiles.value = preset.tiles.map((id) => (id && byId.value.has(id) ? id : null));
   }
 
@@ -175,7 +214,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     if (ids.length === 0 || !isWallLayout(layout.value)) return;
     const state = { ids: [...ids], seconds, step: 0 };
     const show = () => {
-      const page = tourPage(state.ids, layout.value, state.step);
+      const page = tourPage(state.ids, tileCount(layout.value), state.step);
       let next = emptyTiles();
       page.forEach((id, i) => (next = assignTile(next, i, id)));
       tiles.value = next;
@@ -206,6 +245,10 @@ export const useVideoWall = defineStore('video-wall', () => {
     tour,
     byId,
     grabTarget,
+    placedAlerts,
+    watchAlerts,
+    dismissAlert,
+    openAlert,
     load,
     streamUrl,
     streamHeaders,

@@ -105,3 +105,18 @@ export function wallCounts(page: Page): Promise<WallCounts> {
     };
   })()`);
 }
+
+/**
+ * Another window of the same desk that records every message posted on the desk bus (what the
+ * queue and the map would follow), to check what this window selects.
+ */
+export async function listenOnDeskBus(page: Page): Promise<{ heard(): Promise<Record<string, unknown>[]>; close(): Promise<void> }> {
+  const listener = await page.context().newPage();
+  await listener.goto(`${new URL(page.url()).origin}/favicon.svg`);
+  // Strings, not functions: these run in the page, and this project's test code has no DOM types.
+  await listener.evaluate("window.heard = []; window.deskBus = new BroadcastChannel('grid-desk-bus'); window.deskBus.onmessage = (e) => window.heard.push(e.data.message); true");
+  return {
+    heard: () => listener.evaluate<Record<string, unknown>[]>('window.heard'),
+    close: () => listener.close(),
+  };
+}

@@ -6,9 +6,12 @@ import {
   columnsOf,
   emptyTiles,
   groupByStreet,
+  isWallLayout,
   layoutFor,
   parsePresets,
+  placements,
   savePreset,
+  tileCount,
   tileFor,
   tourPage,
 } from '../../../src-renderer/features/video/wall-layout';
@@ -40,8 +43,63 @@ describe('wall layout', () => {
     expect(assignTile(tiles, 99, 'cam-0002')[1]).toBeNull();
   });
 
-  it('grows to the smallest layout that fits', () => {
-    expect([0, 1, 2, 4, 5, 9, 10, 30].map(layoutFor)).toEqual([1, 1, 4, 4, 9, 9, 16, 16]);
+  it('grows to the smallest even grid that fits (a split is only ever chosen by the operator)', () => {
+    expect([0, 1, 2, 4, 5, 6, 9, 10, 30].map(layoutFor)).toEqual([1, 1, 4, 4, 9, 9, 9, 16, 16]);
+  });
+
+  it('places the even grids row by row', () => {
+    expect(placements(4)).toEqual([
+      { gridRow: '1', gridColumn: '1' },
+      { gridRow: '1', gridColumn: '2' },
+      { gridRow: '2', gridColumn: '1' },
+      { gridRow: '2', gridColumn: '2' },
+    ]);
+    expect(placements(16)).toHaveLength(16);
+    expect(placements(16)[7]).toEqual({ gridRow: '2', gridColumn: '4' });
+    expect([1, 4, 9, 16].map((l) => tileCount(l as 1 | 4 | 9 | 16))).toEqual([1, 4, 9, 16]);
+  });
+
+  it('gives a split one big tile top-left, then the small ones down its right and along the bottom', () => {
+    expect(tileCount('1+5')).toBe(6);
+    expect(columnsOf('1+5')).toBe(3);
+    expect(placements('1+5')).toEqual([
+      { gridRow: '1 / span 2', gridColumn: '1 / span 2' },
+      { gridRow: '1', gridColumn: '3' },
+      { gridRow: '2', gridColumn: '3' },
+      { gridRow: '3', gridColumn: '1' },
+      { gridRow: '3', gridColumn: '2' },
+      { gridRow: '3', gridColumn: '3' },
+    ]);
+    expect(tileCount('1+7')).toBe(8);
+    expect(columnsOf('1+7')).toBe(4);
+    const seven = placements('1+7');
+    expect(seven[0]).toEqual({ gridRow: '1 / span 3', gridColumn: '1 / span 3' });
+    expect(seven.slice(1).map((p) => `${p.gridRow},${p.gridColumn}`)).toEqual(['1,4', '2,4', '3,4', '4,1', '4,2', '4,3', '4,4']);
+  });
+
+  it('fills the cells of every layout exactly once (no gap, no overlap)', () => {
+    const cells = (p: { gridRow: string; gridColumn: string }) => {
+      const [r, rs] = p.gridRow.split(' / span ').map(Number);
+      const [c, cs] = p.gridColumn.split(' / span ').map(Number);
+      const out: string[] = [];
+      for (let i = 0; i < (rs ?? 1); i++) for (let j = 0; j < (cs ?? 1); j++) out.push(`${(r as number) + i},${(c as number) + j}`);
+      return out;
+    };
+    for (const layout of [1, 4, 9, 16, '1+5', '1+7'] as const) {
+      const all = placements(layout).flatMap(cells);
+      expect(new Set(all).size, String(layout)).toBe(all.length);
+      expect(all.length, String(layout)).toBe(columnsOf(layout) ** 2);
+      expect(placements(layout), String(layout)).toHaveLength(tileCount(layout));
+    }
+  });
+
+  it('puts a camera on the first empty tile of a split, and never beyond its tiles', () => {
+    const six = ['a', 'b', 'c', 'd', 'e', null, 'g', ...emptyTiles().slice(7)];
+    expect(tileFor(six, '1+5', 'x', 0)).toBe(5);
+    const full = ['a', 'b', 'c', 'd', 'e', 'f', null, ...emptyTiles().slice(7)];
+    expect(tileFor(full, '1+5', 'x', 4)).toBe(4);
+    expect(tileFor(full, '1+5', 'x', 6)).toBe(0);
+    expect(tourPage(['a', 'b', 'c', 'd', 'e', 'f', 'g'], tileCount('1+5'), 1)).toEqual(['g']);
   });
 
   it('finds the cameras of a grid and groups a search by street', () => {
@@ -61,10 +119,16 @@ describe('wall layout', () => {
   it('keeps presets sorted by name and drops anything malformed from storage', () => {
     const saved = savePreset(savePreset([], { name: '夜间', layout: 4, tiles: emptyTiles() }), { name: 'A', layout: 9, tiles: assignTile(emptyTiles(), 0, 'cam-0001') });
     expect(saved.map((p) => p.name)).toEqual(['A', '夜间']);
-    const text = JSON.stringify([...saved, { name: 'bad', layout: 5, tiles: [] }, null, { name: 'odd', layout: 1, tiles: [7, 'cam-0002'] }]);
+    const text = JSON.stringify([...saved, { name: 'bad', layout: 5, tiles: [] }, null, { name: 'odd', layout: 1, tiles: [7, 'cam-0002'] }, { name: 'bad split', layout: '1+6', tiles: [] }]);
     const parsed = parsePresets(text);
     expect(parsed.map((p) => p.name)).toEqual(['A', '夜间', 'odd']);
     expect(parsed[2]?.tiles.slice(0, 2)).toEqual([null, 'cam-0002']);
+    // A split survives the trip through storage as it was saved.
+    const split = savePreset([], { name: '王府井', layout: '1+5', tiles: assignTile(emptyTiles(), 0, 'cam-0003') });
+    expect(parsePresets(JSON.stringify(split))).toEqual([{ name: '王府井', layout: '1+5', tiles: assignTile(emptyTiles(), 0, 'cam-0003') }]);
+    expect(parsePresets(JSON.stringify([{ name: 'x', layout: '1+7', tiles: [] }]))[0]?.layout).toBe('1+7');
+    expect([1, 16, '1+5', '1+7'].every(isWallLayout)).toBe(true);
+    expect(['1', '16', 6, '1+6', null].some(isWallLayout)).toBe(false);
     expect(parsePresets('{oops')).toEqual([]);
     expect(parsePresets('{}')).toEqual([]);
     expect(parsePresets(null)).toEqual([]);
