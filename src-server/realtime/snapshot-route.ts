@@ -4,7 +4,7 @@ import { authenticatePerson } from '../intake/callers';
 import { refusalAnswer } from '../intake/http-status';
 import type { CaseService } from '../service/case-service';
 import { scopeOf, type People } from '../service/people';
-import { RECENTLY_ENDED_MS } from './socket-server';
+import { RECENTLY_ENDED_MS } from '../../src-shared/sync/case-replica';
 
 /**
  * `GET /api/cases/snapshot`: a window's first load over plain HTTP — the cases it may see and

@@ -17,6 +17,7 @@ import {
   type SyncAnswer,
 } from '../../src-shared/contract/socket';
 import type { DemoUser } from '../../src-shared/district/types';
+import { RECENTLY_ENDED_MS } from '../../src-shared/sync/case-replica';
 import { refusal } from '../../src-shared/errors';
 import { inScope, type Scope } from '../store/case-store';
 import { queryCases } from '../store/case-queries';
@@ -30,8 +31,6 @@ import { suggestRoutingFor } from '../service/routing';
 
 /** Beyond this many missed events a window gets a fresh snapshot instead of the events. */
 export const MAX_REPLAY = 20_000;
-/** A snapshot also carries cases that ended this recently, so they do not vanish at reconnect. */
-export const RECENTLY_ENDED_MS = 24 * 3_600_000;
 
 interface SocketData {
   user: DemoUser;

@@ -2,6 +2,20 @@ import type { CaseState } from '../domain/case';
 import type { CaseEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import type { EventBatch, SyncAnswer } from '../contract/socket';
+import { isOpenStage } from '../domain/stages';
+
+/**
+ * A window holds what a fresh window would start from (the service's working set): every open
+ * case, and those reported or ended within the last day. Shared by the service's snapshot query
+ * and the replica's pruning, so a window left running for weeks holds no more than a new one.
+ */
+export const RECENTLY_ENDED_MS = 24 * 3_600_000;
+
+export function inWorkingSet(c: CaseState, now: Date): boolean {
+  if (isOpenStage(c.stage)) return true;
+  const since = new Date(now.getTime() - RECENTLY_ENDED_MS).toISOString();
+  return c.reportedAt >= since || (c.closedAt !== undefined && c.closedAt >= since);
+}
 
 export interface ApplyOutcome {
   /** Case ids whose state changed (for the screens to refresh just those rows/markers). */
@@ -11,6 +25,12 @@ export interface ApplyOutcome {
   skipped: number;
   /** A missing event was detected: the caller must resync from `seq`; nothing after it was applied. */
   gap: boolean;
+  /**
+   * Cases this replica does not hold that got a later event (an old case called back or
+   * unlinked after the window pruned it, or never had it): their events were set aside; the
+   * caller fetches their current state and adds it with `applyBatch({ cases })`.
+   */
+  missing: string[];
 }
 
 /**
@@ -49,13 +69,14 @@ export class CaseReplica {
   applySync(answer: SyncAnswer): ApplyOutcome {
     if (answer.kind === 'snapshot') {
       this.loadSnapshot(answer.cases, answer.seq);
-      return { changed: answer.cases.map((c) => c.id), applied: 0, skipped: 0, gap: false };
+      return { changed: answer.cases.map((c) => c.id), applied: 0, skipped: 0, gap: false, missing: [] };
     }
     return this.applyBatch({ events: answer.events, headSeq: answer.headSeq });
   }
 
   applyBatch(batch: EventBatch): ApplyOutcome {
     const changed = new Set<string>();
+    const missing = new Set<string>();
     for (const c of batch.cases ?? []) {
       const known = this.cases.get(c.id);
       if (!known || known.version < c.version) {
@@ -67,18 +88,37 @@ export class CaseReplica {
     let skipped = 0;
     for (const event of batch.events) {
       const verdict = this.applyOne(event);
-      if (verdict === 'gap') return { changed: [...changed], applied, skipped, gap: true };
+      if (verdict === 'gap') return { changed: [...changed], applied, skipped, gap: true, missing: [...missing] };
       if (verdict === 'applied') {
         applied += 1;
         changed.add(event.caseId);
-      } else skipped += 1;
+      } else if (verdict === 'missing') missing.add(event.caseId);
+      else skipped += 1;
     }
     this.watermark = Math.max(this.watermark, batch.headSeq);
-    return { changed: [...changed], applied, skipped, gap: false };
+    return { changed: [...changed], applied, skipped, gap: false, missing: [...missing] };
   }
 
-  private applyOne(event: CaseEvent): 'applied' | 'skipped' | 'gap' {
+  /**
+   * Forgets the cases a fresh window would not start with (`inWorkingSet`), and says which.
+   * Their later events, if any, come back as `missing`.
+   */
+  prune(now: Date): string[] {
+    const dropped: string[] = [];
+    for (const [id, c] of this.cases) {
+      if (!inWorkingSet(c, now)) {
+        this.cases.delete(id);
+        dropped.push(id);
+      }
+    }
+    return dropped;
+  }
+
+  private applyOne(event: CaseEvent): 'applied' | 'skipped' | 'gap' | 'missing' {
     const known = this.cases.get(event.caseId);
+    // Not held and not its first event: no resync brings its earlier events (they are older
+    // than the resume point), so asking again would loop. Its state must be fetched instead.
+    if (!known && event.version > 1) return 'missing';
     const version = known?.version ?? 0;
     if (event.version <= version) return 'skipped';
     if (event.version > version + 1) return 'gap';

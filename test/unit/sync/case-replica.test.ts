@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, evolve, type CaseEvent, type CaseState } from '../../../src-shared/domain';
-import { CaseReplica } from '../../../src-shared/sync/case-replica';
+import { CaseReplica, inWorkingSet, RECENTLY_ENDED_MS } from '../../../src-shared/sync/case-replica';
 import { ACTORS, T0, VALID_PAYLOADS, commandId, context } from '../domain/fixtures';
 
 /** A little log: the events of two cases, numbered as the service numbers them. */
@@ -29,7 +29,7 @@ describe('the window replica: snapshot, events in order, gaps, no doubles', () =
     const { events, finals } = log();
     const r = new CaseReplica();
     const out = r.applyBatch({ events, headSeq: events.length });
-    expect(out).toEqual({ changed: ['a', 'b'], applied: 7, skipped: 0, gap: false });
+    expect(out).toEqual({ changed: ['a', 'b'], applied: 7, skipped: 0, gap: false, missing: [] });
     expect(r.get('a')).toEqual(finals.get('a'));
     expect(r.get('b')?.stage).toBe('rejected');
     expect(r.seq).toBe(7);
@@ -75,5 +75,34 @@ describe('the window replica: snapshot, events in order, gaps, no doubles', () =
     // An older copy never replaces a newer one.
     r.applyBatch({ events: [], headSeq: 7, cases: [stateAtDispatch] });
     expect(r.get('a')).toEqual(a);
+  });
+
+  it('lets go of what a fresh window would not load: cases that ended over a day ago', () => {
+    const { events, finals } = log();
+    const r = new CaseReplica();
+    r.applyBatch({ events, headSeq: 7 });
+    const b = finals.get('b') as CaseState; // rejected at T0
+    const hour = 3_600_000;
+    expect(r.prune(new Date(T0.getTime() + 23 * hour))).toEqual([]);
+    expect(inWorkingSet(b, new Date(T0.getTime() + RECENTLY_ENDED_MS + hour))).toBe(false);
+    expect(r.prune(new Date(T0.getTime() + RECENTLY_ENDED_MS + hour))).toEqual(['b']);
+    // The open case stays however old it is.
+    expect(r.prune(new Date(T0.getTime() + 400 * 24 * hour))).toEqual([]);
+    expect(r.get('a')?.stage).toBe(finals.get('a')?.stage);
+    expect(r.size).toBe(1);
+  });
+  it('asks for the state of a case it does not hold when it moves again, instead of resyncing forever', () => {
+    const { events, finals } = log();
+    const r = new CaseReplica();
+    // A window that started after case a was reported (its snapshot held only b) …
+    r.loadSnapshot([finals.get('b') as CaseState], 4);
+    // … hears a's later events: no resync can bring versions 1–2 (older than its resume point).
+    const out = r.applyBatch({ events: events.slice(4), headSeq: 7 });
+    expect(out).toMatchObject({ gap: false, applied: 0, missing: ['a'] });
+    expect(r.seq).toBe(7);
+    expect(r.get('a')).toBeUndefined();
+    // The caller fetches a's state and hands it over: the window now has it, as the service does.
+    r.applyBatch({ events: [], headSeq: 7, cases: [finals.get('a') as CaseState] });
+    expect(r.get('a')).toEqual(finals.get('a'));
   });
 });
