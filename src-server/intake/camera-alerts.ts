@@ -114,7 +114,7 @@ export function cameraRoutes(deps: IntakeDeps): ApiRoute[] {
             {
               categoryCode,
               channel: 'camera',
-              description: `视频智能识别：${name}（${camera.name}，${alert.detectedAt}${confidence}）`,
+              description: `视频智能识别：${name}（${camera.name}，${beijingClock(alert.detectedAt)}${confidence}）`,
               ...cameraPlace(camera, service.district),
               address: camera.name,
               photoIds,
@@ -130,4 +130,9 @@ export function cameraRoutes(deps: IntakeDeps): ApiRoute[] {
       },
     },
   ];
+}
+
+/** The gateway's instant (any offset) as Beijing wall-clock time, as people at the centre read it. */
+export function beijingClock(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 }

@@ -149,6 +149,11 @@ export const useVideoWall = defineStore('video-wall', () => {
   });
 
   /** Uploads the frame (POST /api/photos), then attaches it to the linked case. */
+  /** A case as people know it: its number (DC20261123-00042), not its internal id. */
+  function caseLabel(caseId: string): string {
+    return live.get(caseId)?.number ?? caseId;
+  }
+
   async function attachFrame(frame: Blob, note: string): Promise<GrabOutcome> {
     const target = grabTarget.value;
     if ('refused' in target) return { ok: false, code: target.refused };
@@ -258,6 +263,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     showCase,
     unlinkCase,
     attachFrame,
+    caseLabel,
     saveAs,
     recall,
     startTour,

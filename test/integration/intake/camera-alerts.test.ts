@@ -34,6 +34,8 @@ describe.each(DIALECTS)('camera alerts (%s)', (dialect) => {
     expect(state).toMatchObject({ channel: 'camera', categoryCode: 'E0502', place: { gridCode: camera.gridCodes[0] } });
     if ('lon' in place) expect(state?.place).toMatchObject({ lon: camera.lon, lat: camera.lat });
     expect(camera.gridCodes).toContain(state?.place.gridCode);
+    // The operator reads when the camera saw it in Beijing time, whatever offset the gateway sent.
+    expect(state?.description).toContain('2026-03-01 10:15:00');
     expect(state?.photos).toEqual([{ id: expect.any(String), phase: 'before' }]);
     expect((await srv.parts.store.caseTrail(created.caseId))[0]?.actor).toEqual({ userId: `camera:${camera.id}`, role: 'system' });
 
