@@ -1,6 +1,7 @@
 import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser';
 import { openWall, startWallDesk, wallReadings, type WallReadings } from '../e2e/support/wall-desk';
+import { printCensusGrowth, takeHeapCensus, type HeapCensus } from './heap-census';
 import { heading, line } from './stats';
 
 /**
@@ -16,6 +17,8 @@ const RATE = Number(process.env['BENCH_WALL_RATE'] ?? 4_700);
 const SPEED = Number(process.env['BENCH_WALL_SPEED'] ?? 20);
 const BACKFILL_HOURS = Number(process.env['BENCH_WALL_BACKFILL_HOURS'] ?? 12);
 const ROTATE_S = Number(process.env['BENCH_WALL_ROTATE'] ?? 20);
+/** After warm-up: the heap census the end is compared with (what grew, by constructor). */
+const CENSUS_MINUTE = Math.min(5, Math.floor(MINUTES / 2));
 
 interface Sample extends WallReadings {
   minute: number;
@@ -68,9 +71,11 @@ export async function benchWallSoak(): Promise<void> {
     await page.waitForTimeout(60_000);
     const start = performance.now();
     await sample(0);
+    let census: HeapCensus | undefined;
     for (let minute = 1; minute <= MINUTES; minute++) {
       await page.waitForTimeout(Math.max(0, start + minute * 60_000 - performance.now()));
       await sample(minute);
+      if (minute === CENSUS_MINUTE) census = await takeHeapCensus(cdp);
     }
     const first = samples[0] as Sample;
     const last = samples.at(-1) as Sample;
@@ -92,6 +97,10 @@ export async function benchWallSoak(): Promise<void> {
     const late = (pick: (s: Sample) => number) => median(pick, Math.max(0, samples.length - 5), samples.length);
     line('DOM nodes', `${first.nodes} → ${last.nodes}`, `growth ${growth(first.nodes, last.nodes)}; medians of 5 ${early((s) => s.nodes)} → ${late((s) => s.nodes)}, max ${max((s) => s.nodes)}`);
     line('JS event listeners', `${first.listeners} → ${last.listeners}`, `growth ${growth(first.listeners, last.listeners)}; medians of 5 ${early((s) => s.listeners)} → ${late((s) => s.listeners)}, max ${max((s) => s.listeners)}`);
+    if (census) {
+      heading(`What grew on the wall's JS heap from minute ${CENSUS_MINUTE} to the end (heap snapshots, by constructor)`);
+      printCensusGrowth(census, await takeHeapCensus(cdp));
+    }
     line('page errors (404s of rolled-off segments aside)', String(problems.filter((p) => !/Failed to load resource/.test(p)).length));
   } finally {
     await browser.close();
