@@ -82,17 +82,10 @@ export function areaCondition(area: KpiArea | undefined): string {
 export const deptOf = (scope: Scope): string => (scope.kind === 'department' ? scope.departmentId : '');
 
 /**
- * The Beijing-time bucket of an ISO UTC instant column, as board.ts `bucketKey` writes it:
- * shift by +8 h, then cut the text (hour 'YYYY-MM-DDTHH', day 'YYYY-MM-DD'); a week is the
- * Monday it starts on.
+ * SQLite: the Beijing-time bucket of an ISO UTC instant column, as board.ts `bucketKey` writes it
+ * (hour 'YYYY-MM-DDTHH', day 'YYYY-MM-DD'; a week is the Monday it starts on).
  */
-export function beijingBucket(dialect: Dialect, column: string, size: TrendBucket): string {
-  if (dialect === 'postgres') {
-    // AT TIME ZONE 'UTC' gives the UTC wall clock whatever the session's time zone.
-    const shifted = `((${column})::timestamptz AT TIME ZONE 'UTC' + interval '8 hours')`;
-    if (size === 'week') return `to_char(date_trunc('week', ${shifted}), 'YYYY-MM-DD')`;
-    return `substr(to_char(${shifted}, 'YYYY-MM-DD"T"HH24:MI:SS'), 1, ${size === 'hour' ? 13 : 10})`;
-  }
+export function sqliteBeijingBucket(column: string, size: TrendBucket): string {
   if (size === 'week') return `date(${column}, '+8 hours', '-6 days', 'weekday 1')`;
   return `substr(strftime('%Y-%m-%dT%H:%M:%S', ${column}, '+8 hours'), 1, ${size === 'hour' ? 13 : 10})`;
 }
