@@ -4,7 +4,7 @@ import type { BilingualText } from '../../src-shared/i18n-text';
 import { KPI_IDS, kpiValue, type ChannelCounts, type KpiGroup, type KpiGroupBy, type KpiId, type Period } from '../../src-shared/kpi/formulas';
 import type { KpiArea } from '../../src-shared/kpi/board';
 import type { Queryable } from './db';
-import { areaCondition, bind, canonicalPeriod, count, deptOf, keepApart, kpiScopeCondition, n, within } from './kpi-sql';
+import { areaCondition, bind, canonicalPeriod, count, deptOf, kpiScopeCondition, n, within } from './kpi-sql';
 import type { Scope } from './case-store';
 
 /**
@@ -38,52 +38,26 @@ const GROUP_COLUMN: Record<KpiGroupBy, string> = {
   channel: 'channel',
 };
 
-/**
- * Each row's facts about the period, computed once per row in an inner query: whether each
- * instant falls in the period (formulas.ts `within`), and the asOf tests. The indicators below
- * combine these flags only, so a row costs 7 range tests instead of one per aggregate (measured
- * on PostgreSQL with 400,000 cases over a year: 5.8 s → 2.1 s).
- */
-const INSTANTS = {
-  in_hd: 'handle_deadline',
-  in_ca: 'closed_at',
-  in_ha: 'handled_at',
-  in_sv: 'sent_to_verify_at',
-  in_da: 'dispatched_at',
-  in_ra: 'reported_at',
-  in_ea: 'evaluated_at',
-} as const;
-const ROW_FACTS = [
-  ...Object.entries(INSTANTS).map(([flag, column]) => `${within(column)} AS ${flag}`),
-  // closedBy = closed at or before asOf (NULL compares as not); a pending check's deadline passed.
-  `closed_at <= @asOf AS closed_by`,
-  `verify_deadline <= @asOf AS verify_passed`,
-  'stage',
-  'channel',
-  'late_handle',
-  'late_verify',
-  'rework_count',
-  'return_count',
-  'extension_count',
-  'evaluation_satisfaction',
-];
-
-/** The numerator and denominator conditions of each indicator over the row facts (formulas.ts, function by function). */
+/** The numerator and denominator conditions of each indicator (formulas.ts, function by function). */
 const INDICATOR_CONDITIONS: Record<KpiId, { num: string; den: string }> = (() => {
-  // isDue ∧ not suspended.
-  const due = `(in_hd OR in_ca) AND stage <> 'suspended'`;
+  // isDue ∧ not suspended; closedBy = closed at or before asOf (NULL compares as not).
+  const due = `(${within('handle_deadline')} OR ${within('closed_at')}) AND stage <> 'suspended'`;
+  const closedBy = `closed_at <= @asOf`;
+  const fedBack = within('handled_at');
+  const sent = within('sent_to_verify_at');
   // Checked = no longer waiting for the check; a pending check counts once its deadline has passed.
-  const verifyDue = `in_sv AND (stage <> 'verifying' OR verify_passed)`;
-  const verifiedOnTime = `in_sv AND stage <> 'verifying' AND late_verify = 0`;
-  const decided = `channel = 'patrol' AND in_ra AND stage <> 'reported'`;
-  const reached = `in_ea AND evaluation_satisfaction IS NOT NULL AND evaluation_satisfaction <> 'unreachable'`;
+  const verifyDue = `${sent} AND (stage <> 'verifying' OR verify_deadline <= @asOf)`;
+  const verifiedOnTime = `${sent} AND stage <> 'verifying' AND late_verify = 0`;
+  const dispatched = within('dispatched_at');
+  const decided = `channel = 'patrol' AND ${within('reported_at')} AND stage <> 'reported'`;
+  const reached = `${within('evaluated_at')} AND evaluation_satisfaction IS NOT NULL AND evaluation_satisfaction <> 'unreachable'`;
   return {
-    onTimeClosureRate: { den: due, num: `${due} AND closed_by AND late_handle = 0` },
-    closureRate: { den: due, num: `${due} AND closed_by` },
-    reworkRate: { den: 'in_ha', num: `in_ha AND rework_count > 0` },
+    onTimeClosureRate: { den: due, num: `${due} AND ${closedBy} AND late_handle = 0` },
+    closureRate: { den: due, num: `${due} AND ${closedBy}` },
+    reworkRate: { den: fedBack, num: `${fedBack} AND rework_count > 0` },
     timelyVerificationRate: { den: verifyDue, num: verifiedOnTime },
-    returnRate: { den: 'in_da', num: `in_da AND return_count > 0` },
-    extensionRate: { den: 'in_da', num: `in_da AND extension_count > 0` },
+    returnRate: { den: dispatched, num: `${dispatched} AND return_count > 0` },
+    extensionRate: { den: dispatched, num: `${dispatched} AND extension_count > 0` },
     reportAccuracy: { den: decided, num: `${decided} AND stage NOT IN ('rejected', 'duplicate')` },
     satisfactionRate: { den: reached, num: `${reached} AND evaluation_satisfaction IN ('satisfied', 'basic')` },
   };
@@ -100,22 +74,22 @@ export async function queryKpis(db: Queryable, options: KpiQueryOptions): Promis
   const period: Period = canonicalPeriod(options.period);
   const groupColumn = options.groupBy ? GROUP_COLUMN[options.groupBy] : undefined;
 
-  const select: string[] = [groupColumn ? 'k' : `'district' AS k`];
+  const select: string[] = [groupColumn ? `${groupColumn} AS k` : `'district' AS k`];
   // Aliases are lower case and positional: PostgreSQL folds unquoted names to lower case.
   KPI_IDS.forEach((id, i) => select.push(`${count(INDICATOR_CONDITIONS[id].num)} AS num_${i}`, `${count(INDICATOR_CONDITIONS[id].den)} AS den_${i}`));
   // formulas.ts reportsByChannel: reported in the period; valid = registered (not waiting, rejected or a duplicate).
   for (const ch of CHANNELS) {
-    const reported = `channel = '${ch}' AND in_ra`;
+    const reported = `channel = '${ch}' AND ${within('reported_at')}`;
     select.push(`${count(reported)} AS ${ch}_reports`, `${count(`${reported} AND stage NOT IN ('reported', 'rejected', 'duplicate')`)} AS ${ch}_valid`);
   }
 
   const where: string[] = [kpiScopeCondition(options.scope), areaCondition(options.area)];
   // Every denominator (and every report count) needs one of these instants in the period, so
   // this only skips rows that count nowhere, and lets each instant's index narrow the scan.
-  where.push(`(${Object.values(INSTANTS).map(within).join(' OR ')})`);
+  const instants = ['handle_deadline', 'closed_at', 'handled_at', 'sent_to_verify_at', 'dispatched_at', 'reported_at', 'evaluated_at'];
+  where.push(`(${instants.map(within).join(' OR ')})`);
 
-  const facts = `SELECT ${[...(groupColumn ? [`${groupColumn} AS k`] : []), ...ROW_FACTS].join(', ')}\n  FROM cases WHERE ${where.join(' AND ')}${keepApart(db.dialect)}`;
-  const text = `SELECT ${select.join(',\n  ')}\nFROM (${facts}) facts${groupColumn ? ' GROUP BY k ORDER BY k' : ''}`;
+  const text = `SELECT ${select.join(',\n  ')}\nFROM cases WHERE ${where.join(' AND ')}${groupColumn ? ` GROUP BY ${groupColumn} ORDER BY ${groupColumn}` : ''}`;
   const { sql, params } = bind(text, { ...period, dept: deptOf(options.scope) });
   const rows = await db.all<Row>(sql, params);
   if (!groupColumn && rows.length === 0) rows.push({ k: 'district' });
