@@ -7,6 +7,7 @@ import type { CaseEvent } from '../../src-shared/domain/events';
 import { currentLink } from '../../src-shared/domain/rules';
 import { isOpenStage } from '../../src-shared/domain/stages';
 import { fromJson, type Database, type Queryable } from './db';
+import { FACT_COLUMNS, factsOfRow, writeDailyMarks } from './kpi-daily';
 import { migrate } from './migrations';
 
 /**
@@ -159,7 +160,8 @@ export class CaseStore {
       if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7310002)');
       const earlier = await tx.get<{ case_id: string | null; answer: unknown }>('SELECT case_id, answer FROM commands WHERE command_id = ?', [input.commandId]);
       if (earlier) return { replay: { caseId: earlier.case_id, answer: fromJson(earlier.answer) } };
-      const current = await tx.get<{ version: number }>('SELECT version FROM cases WHERE id = ?', [input.state.id]);
+      // The version for the optimistic check, and what the daily rollup counted the case as until now.
+      const current = await tx.get<{ version: number } & Record<string, unknown>>(`SELECT version, ${FACT_COLUMNS.join(', ')} FROM cases WHERE id = ?`, [input.state.id]);
       if ((current?.version ?? 0) !== input.previousVersion) throw new VersionConflictError(input.state.id);
       let state = input.state;
       let events = input.events;
@@ -178,7 +180,8 @@ export class CaseStore {
           [e.seq, e.caseId, e.version, e.type, e.at, e.actor.userId, e.actor.role, e.fromStage, e.toStage, e.commandId, JSON.stringify(e)],
         );
       }
-      await this.writeProjection(tx, state, seq, current !== undefined);
+      const projected = await this.writeProjection(tx, state, seq, current !== undefined);
+      await writeDailyMarks(tx, current && factsOfRow(current), factsOfRow(projected));
       // Photos named by the events (after-photos, check photos, evidence) now belong to the case:
       // uploaded pending by the same person, they are attached with the event, atomically.
       for (const e of numbered) {
@@ -207,7 +210,8 @@ export class CaseStore {
     await this.db.run(sql, [commandId, caseId, new Date().toISOString(), JSON.stringify(answer)]);
   }
 
-  private async writeProjection(tx: Queryable, s: CaseState, lastSeq: number, exists: boolean): Promise<void> {
+  /** Writes the case's `cases` row; returns its columns. */
+  private async writeProjection(tx: Queryable, s: CaseState, lastSeq: number, exists: boolean): Promise<Record<string, unknown>> {
     const columns = {
       number: s.number,
       version: s.version,
@@ -252,6 +256,7 @@ export class CaseStore {
     } else {
       await tx.run(`INSERT INTO cases (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`, [s.id, ...values]);
     }
+    return columns;
   }
 
   /** Events after `seq`, oldest first, at most `limit`, within the scope. */

@@ -1,7 +1,7 @@
 import { AREA_CODE_PATTERNS, type KpiArea, type TrendBucket } from '../../src-shared/kpi/board';
 import type { Period } from '../../src-shared/kpi/formulas';
 import type { Scope } from './case-store';
-import type { Dialect, SqlValue } from './db';
+import type { Dialect, Queryable, SqlValue } from './db';
 
 /**
  * The SQL pieces every KPI query shares, and the one place where the KPI queries' SQLite and
@@ -23,16 +23,25 @@ export function canonicalPeriod(period: Period): Period {
 export const within = (column: string) => `(${column} >= @from AND ${column} < @to AND ${column} <= @asOf)`;
 
 /**
- * The period's bounds appear many times, so the text names them (@from, @to, @asOf, @dept) and
- * `bind` turns the names into positional `?` with their values in text order.
+ * The period's bounds appear many times, so the text names them (@from, @to, @asOf, @dept, and
+ * the rollup's bounds, kpi-daily.ts `splitValues`) and `bind` turns the names into positional
+ * `?` with their values in text order. A name without a value is a programming error.
  */
-export function bind(sql: string, values: Record<'from' | 'to' | 'asOf' | 'dept', string>): { sql: string; params: SqlValue[] } {
+export function bind(sql: string, values: Record<string, string>): { sql: string; params: SqlValue[] } {
   const params: SqlValue[] = [];
-  const text = sql.replace(/@(from|to|asOf|dept)\b/g, (_m, name: keyof typeof values) => {
-    params.push(values[name]);
+  const text = sql.replace(/@([A-Za-z]\w*)\b/g, (_m, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new RangeError(`no value for @${name}`);
+    params.push(value);
     return '?';
   });
   return { sql: text, params };
+}
+
+/** Runs a text with named values (`bind`). */
+export function allBound<T>(db: Queryable, text: string, values: Record<string, string>): Promise<T[]> {
+  const { sql, params } = bind(text, values);
+  return db.all<T>(sql, params);
 }
 
 /**

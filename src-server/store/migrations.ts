@@ -1,10 +1,19 @@
-import { types, type Database, type Dialect } from './db';
+import { types, type Database, type Dialect, type Queryable } from './db';
+import { DAILY_TABLE_NAMES, DAILY_TABLES, rebuildDaily } from './kpi-daily';
 
 /**
  * Migrations are code, applied in order, each once, recorded in schema_migrations. Never edit
  * a released migration: add the next one.
  */
-const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof types>, dialect: Dialect) => string[] }[] = [
+interface Migration {
+  version: number;
+  name: string;
+  sql: (t: ReturnType<typeof types>, dialect: Dialect) => string[];
+  /** Fills what the statements created from the rows already there, in the same transaction. */
+  backfill?: (tx: Queryable) => Promise<unknown>;
+}
+
+const MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'event log, case projection, command answers',
@@ -136,6 +145,29 @@ const MIGRATIONS: { version: number; name: string; sql: (t: ReturnType<typeof ty
         `CREATE INDEX cases_handled ON cases (handled_at)`,
     ],
   },
+  {
+    version: 5,
+    name: 'daily rollup of the evaluation figures (kpi-daily.ts)',
+    // Counters start at 0 so a row inserted by one mark can take the next by adding. The
+    // primary keys are the rollup's keys (every query filters on its days first); the due
+    // pairs also need their closure days found without a scan of the deadline days.
+    sql: () => [
+      ...DAILY_TABLE_NAMES.map((table) => {
+        const { keys, counters } = DAILY_TABLES[table];
+        return `CREATE TABLE ${table} (
+          ${keys.map((k) => `${k} TEXT NOT NULL`).join(',\n          ')},
+          ${counters.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(',\n          ')},
+          PRIMARY KEY (${keys.join(', ')})
+        )`;
+      }),
+      `CREATE INDEX kpi_due_daily_closed ON kpi_due_daily (closed_day)`,
+      `CREATE INDEX kpi_community_due_daily_closed ON kpi_community_due_daily (closed_day)`,
+      // A community's board (its figures, its grids' ranking) is counted from `cases`: without
+      // this, a year of one community read the whole table (0.8 s each panel, 5.4 s the board).
+      `CREATE INDEX cases_community ON cases (community_code)`,
+    ],
+    backfill: (tx) => rebuildDaily(tx),
+  },
 ];
 
 /**
@@ -189,6 +221,7 @@ export async function migrate(db: Database): Promise<number[]> {
       const seen = await tx.get<{ version: number }>('SELECT version FROM schema_migrations WHERE version = ?', [migration.version]);
       if (seen) return false;
       for (const statement of migration.sql(types(db.dialect), db.dialect)) await tx.run(statement);
+      await migration.backfill?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, new Date().toISOString()]);
       return true;
     });

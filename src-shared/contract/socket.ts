@@ -9,7 +9,7 @@ import { ROLES } from '../domain/roles';
 import { STAGES } from '../domain/stages';
 import { CHANNELS } from '../domain/case';
 import { KPI_GROUP_BY, type KpiGroup } from '../kpi/formulas';
-import { AREA_CODE_PATTERNS, BREAKDOWN_BY, KPI_LISTS, TREND_BUCKETS, type BreakdownRow, type TrendPoint } from '../kpi/board';
+import { AREA_CODE_PATTERNS, BREAKDOWN_BY, bucketAllowed, HOURLY_TREND_MAX_DAYS, KPI_LISTS, TREND_BUCKETS, type BreakdownRow, type TrendPoint } from '../kpi/board';
 
 /**
  * The socket.io contract between the case service and every window. The typed maps give the
@@ -97,7 +97,11 @@ const tooLong = { message: `the period may span at most ${KPI_MAX_PERIOD_DAYS} d
 const inOrder = { message: 'from must be before to', path: ['to'] };
 
 /** Counts per Beijing-time hour, day or week (src-shared/kpi/board.ts `trend`). */
-export const kpiTrendSchema = z.object({ ...kpiPeriod, bucket: z.enum(TREND_BUCKETS) }).refine(periodInOrder, inOrder).refine(periodNotTooLong, tooLong);
+export const kpiTrendSchema = z
+  .object({ ...kpiPeriod, bucket: z.enum(TREND_BUCKETS) })
+  .refine(periodInOrder, inOrder)
+  .refine(periodNotTooLong, tooLong)
+  .refine((q) => bucketAllowed(q, q.bucket), { message: `an hourly trend covers at most ${HOURLY_TREND_MAX_DAYS} days: ask by day or week`, path: ['bucket'] });
 export type KpiTrendQuery = z.input<typeof kpiTrendSchema>;
 
 /** Reports and closures per category or channel. */

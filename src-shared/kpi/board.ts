@@ -198,7 +198,7 @@ export function lateness(c: CaseState, asOf: string): number | null {
 }
 
 /** Code-unit order, as the database's "C" collation: the tie-break both sides share. */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Open cases past their running deadline (overdue), open supervised cases (督办), or the cases
@@ -298,6 +298,17 @@ export function presetPeriod(preset: PeriodPreset, now: Date): Period {
 /** A custom period from two Beijing dates (inclusive), as of now. */
 export function customPeriod(fromDay: string, toDay: string, now: Date): Period {
   return { from: bucketRange(fromDay, 'day').from, to: bucketRange(toDay, 'day').to, asOf: now.toISOString() };
+}
+
+/**
+ * Hourly trends cover a week at most (168 bars). A month by the hour is 720 bars no one can
+ * read, and the daily rollup that keeps a year's trend fast counts days, not hours.
+ */
+export const HOURLY_TREND_MAX_DAYS = 7;
+
+/** Whether a trend of the period may be asked for by this bucket (the service refuses the others). */
+export function bucketAllowed(period: { from: string; to: string }, bucket: TrendBucket): boolean {
+  return bucket !== 'hour' || Date.parse(period.to) - Date.parse(period.from) <= HOURLY_TREND_MAX_DAYS * DAY_MS;
 }
 
 /** The trend bucket a period reads best in: hours for a day, days up to two months, then weeks. */

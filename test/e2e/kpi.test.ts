@@ -154,6 +154,18 @@ describe('KPI board in Chromium after a simulated day', () => {
     expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
+  it('offers hourly trends up to a week only: longer periods read by day', async () => {
+    // This month (the whole calendar month, however early in it we are): longer than a week.
+    await page.locator('[data-period="month"]').click();
+    await page.waitForTimeout(100);
+    await boardSettled(page);
+    const hourly = page.locator('[data-test="trend-bucket-hour"]');
+    expect(await hourly.isDisabled()).toBe(true);
+    expect(await hourly.getAttribute('title')).toContain('7');
+    expect(await page.locator('[data-test="trend-bucket-day"]').getAttribute('class')).toContain('active');
+    expect(await page.locator('[data-test="kpi-failure"]').count()).toBe(0);
+  });
+
   it('disposes every chart when the board is left', async () => {
     expect(await liveCharts(page)).toBe(3);
     await page.evaluate("window.location.hash = '#/queue'");

@@ -27,6 +27,9 @@ const PERIODS: Record<string, Period> = {
   'the whole run, as of its end': { from: at(-24), to: at(END_HOURS + 1), asOf: at(END_HOURS) },
   'cut mid-hour, asOf inside': { from: '2026-03-09T09:30:00.250+08:00', to: at(40), asOf: at(30) },
   'asOf well after the period': { from: at(2), to: at(14), asOf: at(END_HOURS) },
+  // The daily rollup answers whole Beijing days before asOf's day (days and weeks); the rest comes from `cases`.
+  'whole days (the rollup counts both)': { from: '2026-03-09T00:00:00+08:00', to: '2026-03-11T00:00:00+08:00', asOf: at(END_HOURS) },
+  'asOf on the third day, two whole days before it': { from: at(-24), to: at(END_HOURS + 1), asOf: '2026-03-10T15:00:00+08:00' },
 };
 
 function kpiScoped(cases: readonly CaseState[], scope: Scope): CaseState[] {

@@ -76,6 +76,18 @@ describe('kpi:query over sockets', () => {
     }
   });
 
+  it('refuses an hourly trend beyond a week, saying to ask by day or week, and answers the same month by day', async () => {
+    const leader = await connect('leader-1');
+    const month = { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
+    const trend = (bucket: string) => new Promise<Answer<{ points: unknown[] }>>((resolve) => leader.emit('kpi:trend', { ...month, bucket } as never, resolve as never));
+    const hourly = await trend('hour');
+    expect(hourly).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(JSON.stringify(hourly)).toMatch(/bucket: an hourly trend covers at most 7 days: ask by day or week/);
+    const daily = await trend('day');
+    expect(daily.ok).toBe(true);
+    if (daily.ok) expect(daily.points.length).toBeGreaterThan(0);
+  });
+
   it("gives a department handler only the figures of the cases its department leads", async () => {
     const period = { from: START.toISOString(), to: END.toISOString(), asOf: END.toISOString() };
     const handler = await connect('handler-sanitation');

@@ -13,6 +13,8 @@ import type { Scope } from '../../../src-server/store/case-store';
 import { fromJson } from '../../../src-server/store/db';
 import { queryKpis } from '../../../src-server/store/kpi-queries';
 import { kpiColumnsBackfill } from '../../../src-server/store/migrations';
+import { DAILY_TABLE_NAMES, DAILY_TABLES, rebuildDaily } from '../../../src-server/store/kpi-daily';
+import type { SqlValue } from '../../../src-server/store/db';
 import { DemoClock } from '../../../src-server/simulator/clock';
 import { Simulator } from '../../../src-server/simulator/simulator';
 import type { Actor } from '../../../src-shared/domain/roles';
@@ -39,6 +41,9 @@ const PERIODS: Record<string, Period> = {
   // Beijing time with an offset, and sub-second instants: the query must compare canonical text.
   'written with an offset and milliseconds': { from: '2026-03-10T08:30:00+08:00', to: '2026-03-11T08:30:00.5+08:00', asOf: '2026-03-11T00:15:00.123Z' },
   'before anything happened': { from: at(-48), to: at(-24), asOf: at(-24) },
+  // The daily rollup answers whole Beijing days before asOf's day; the rest comes from `cases`.
+  'whole days, as of the next morning (the rollup counts both)': { from: '2026-03-09T00:00:00+08:00', to: '2026-03-11T00:00:00+08:00', asOf: at(END_HOURS) },
+  'asOf on the second day (a closure after asOf\'s day is not closed yet)': { from: at(-24), to: at(END_HOURS + 1), asOf: '2026-03-10T15:00:00+08:00' },
 };
 
 const COLUMNS = [
@@ -145,6 +150,43 @@ describe.each(DIALECTS)('KPI aggregates in SQL agree with the formulas (%s)', (d
     for (const ch of ['patrol', 'hotline', 'app', 'camera'] as const) some(`channel ${ch}`, (c) => c.channel === ch);
     expect(missing).toEqual([]);
     expect(cases.length).toBeGreaterThan(500);
+  });
+
+  it('the daily rollup kept by every commit is the one rebuilt from the cases', async () => {
+    const db = svc.parts.db;
+    const snapshot = async () => {
+      const tables: Record<string, Record<string, unknown>[]> = {};
+      for (const table of DAILY_TABLE_NAMES) {
+        const { keys, counters } = DAILY_TABLES[table];
+        // Rows the write path brought back to zero are left in place; a rebuild never writes them.
+        const rows = await db.all<Record<string, unknown>>(`SELECT * FROM ${table} WHERE ${counters.map((c) => `${c} <> 0`).join(' OR ')} ORDER BY ${keys.join(', ')}`);
+        tables[table] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])));
+      }
+      return tables;
+    };
+    const kept = await snapshot();
+    expect(kept['kpi_daily']?.length).toBeGreaterThan(50);
+    expect(kept['kpi_due_daily']?.some((r) => r['deadline_day'] !== r['closed_day'] && r['closed_day'] !== '')).toBe(true);
+    await db.transaction((tx) => rebuildDaily(tx, 97));
+    expect(await snapshot()).toEqual(kept);
+  });
+
+  it('whole days come from the rollup (by community where the figures are about communities); a grid or a supervisor\'s grids from the cases', async () => {
+    const period = PERIODS['whole days, as of the next morning (the rollup counts both)'] as Period;
+    const tablesRead = async (scope: Scope, area?: KpiArea, within: Period = period) => {
+      const seen: string[] = [];
+      const db = svc.parts.db;
+      const spy = { dialect: db.dialect, all: <T,>(sql: string, params?: readonly SqlValue[]) => (seen.push(sql), db.all<T>(sql, params)), get: db.get.bind(db), run: db.run.bind(db) };
+      await queryKpis(spy, { period: within, scope, ...(area ? { area } : {}) });
+      return seen.map((sql) => /FROM (\w+)/.exec(sql)?.[1]).sort();
+    };
+    expect(await tablesRead({ kind: 'all' })).toEqual(['cases', 'kpi_daily', 'kpi_due_daily']);
+    expect(await tablesRead({ kind: 'all' }, { communityCode: cases[0]?.place.communityCode as string })).toEqual(['cases', 'kpi_community_daily', 'kpi_community_due_daily']);
+    expect(await tablesRead({ kind: 'all' }, { gridCode: cases[0]?.place.gridCode as string })).toEqual(['cases']);
+    expect(await tablesRead({ kind: 'grids', gridCodes: [cases[0]?.place.gridCode as string] })).toEqual(['cases']);
+    // Today alone has no whole day before asOf's: nothing for the rollup.
+    const today = { from: '2026-03-11T00:00:00+08:00', to: '2026-03-12T00:00:00+08:00', asOf: at(END_HOURS) };
+    expect(await tablesRead({ kind: 'all' }, undefined, today)).toEqual(['cases']);
   });
 
   it('the migration backfill fills the columns as the write path does', async () => {

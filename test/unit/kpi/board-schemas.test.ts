@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kpiBreakdownSchema, kpiCasesSchema, kpiQuerySchema, kpiTrendSchema } from '../../../src-shared/contract/socket';
-import { areaOf, inArea } from '../../../src-shared/kpi/board';
+import { areaOf, bucketAllowed, inArea } from '../../../src-shared/kpi/board';
 import type { CaseState } from '../../../src-shared/domain/case';
 
 describe('kpi:trend, kpi:breakdown and kpi:cases requests', () => {
@@ -27,6 +27,18 @@ describe('kpi:trend, kpi:breakdown and kpi:cases requests', () => {
       expect(kpiCasesSchema.safeParse({ list: 'supervised', area: bad }).success, JSON.stringify(bad)).toBe(false);
       expect(kpiQuerySchema.safeParse({ ...day, area: bad }).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+  it('an hourly trend covers a week at most; longer periods read by day or week', () => {
+    const week = { from: '2026-03-09T00:00:00+08:00', to: '2026-03-16T00:00:00+08:00' };
+    const month = { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
+    expect(kpiTrendSchema.safeParse({ ...week, bucket: 'hour' }).success).toBe(true);
+    const refused = kpiTrendSchema.safeParse({ ...month, bucket: 'hour' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/hourly trend covers at most 7 days/);
+    expect(kpiTrendSchema.safeParse({ ...month, bucket: 'day' }).success).toBe(true);
+    expect(bucketAllowed(week, 'hour')).toBe(true);
+    expect(bucketAllowed({ ...week, to: '2026-03-16T00:00:00.001+08:00' }, 'hour')).toBe(false);
+    expect(bucketAllowed(month, 'week')).toBe(true);
   });
   it("the 'period' list needs a period in order", () => {
     expect(kpiCasesSchema.safeParse({ list: 'period' }).success).toBe(false);
