@@ -1,4 +1,7 @@
 import Hls, { type ErrorData, type HlsConfig } from 'hls.js';
+// The ES module build of hls.js has no worker of its own: without a workerPath it transmuxes every
+// segment on the page's main thread, silently (hls.js issue 5484). Its worker ships beside it.
+import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
 import { healthOf, RECREATE_AFTER_FAILURES, retryDelayMs, type TileHealth } from './tile-health';
 
 /**
@@ -37,7 +40,9 @@ export const LIVE_TUNING: Partial<HlsConfig> = {
   // A week-long wall must not grow: keep little behind the playhead, little ahead.
   backBufferLength: 4,
   maxBufferLength: 8,
+  // Transmuxing off the main thread: a 16-tile wall would otherwise do it all beside the UI.
   enableWorker: true,
+  workerPath: hlsWorkerUrl,
 };
 
 const WATCH_MS = 500;
