@@ -1,4 +1,3 @@
-import type { CDPSession } from 'playwright-core';
 import { line } from './stats';
 
 /**
@@ -14,9 +13,16 @@ interface SnapshotMeta {
   node_types: [string[], ...unknown[]];
 }
 
-export async function takeHeapCensus(cdp: CDPSession): Promise<HeapCensus> {
+/** A DevTools protocol session on the page (the soaks' bare page, test/bench/bare-page.ts). */
+export interface HeapProbe {
+  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
+  on(method: string, listener: (params: unknown) => void): void;
+  off(method: string, listener: (params: unknown) => void): void;
+}
+
+export async function takeHeapCensus(cdp: HeapProbe): Promise<HeapCensus> {
   const chunks: string[] = [];
-  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
+  const onChunk = (event: unknown) => chunks.push((event as { chunk: string }).chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   try {
     await cdp.send('HeapProfiler.collectGarbage');

@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { CDPSession, Page } from 'playwright-core';
 import type { RunningWebDesk } from '../../src-server/web-desk';
 import { tilePlayback, wallCounts } from '../e2e/support/video-desk';
+import { sleep, type BarePage } from './bare-page';
 import { cpuByKind, ourProcesses, reapedChildrenCpuSeconds, type ChildProcessFigures } from './proc';
 import { line } from './stats';
 
@@ -47,13 +47,6 @@ const MB = 1024 * 1024;
 setFlagsFromString('--expose-gc');
 const collectServiceGarbage = runInNewContext('gc') as () => void;
 
-/** Chromium's DevTools protocol on the wall's page, with its performance counters on. */
-export async function openProbe(page: Page): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return cdp;
-}
-
 interface CpuMark {
   at: number;
   chromium: number;
@@ -65,16 +58,14 @@ export function cpuMark(): CpuMark {
   return { at: performance.now(), chromium: byKind.get('chromium') ?? 0, ffmpeg: (byKind.get('ffmpeg') ?? 0) + reapedChildrenCpuSeconds() };
 }
 
-export async function takeSample(minute: number, page: Page, cdp: CDPSession, desk: RunningWebDesk, since: CpuMark): Promise<{ sample: SoakSample; mark: CpuMark }> {
+export async function takeSample(minute: number, page: BarePage, desk: RunningWebDesk, since: CpuMark): Promise<{ sample: SoakSample; mark: CpuMark }> {
   const before = await tilePlayback(page);
-  await page.waitForTimeout(1_500);
+  await sleep(1_500);
   const after = await tilePlayback(page);
   const playing = after.filter((tile, i) => tile.cameraId && tile.cameraId === before[i]?.cameraId && tile.currentTime > (before[i]?.currentTime ?? 0) + 0.5).length;
   const counts = await wallCounts(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  const heapBytes = await page.heapAfterGc();
+  const metric = await page.metrics();
   collectServiceGarbage();
   const memory = process.memoryUsage();
   const processes = ourProcesses(true);
@@ -85,11 +76,11 @@ export async function takeSample(minute: number, page: Page, cdp: CDPSession, de
     minute,
     ...counts,
     playing,
-    heapMB: heap.usedSize / MB,
+    heapMB: heapBytes / MB,
     nodes: metric('Nodes'),
     listeners: metric('JSEventListeners'),
     documents: metric('Documents'),
-    workers: page.workers().length,
+    workers: page.workers,
     serviceRssMB: memory.rss / MB,
     serviceHeapMB: memory.heapUsed / MB,
     encoders: desk.video.streams?.running().length ?? 0,

@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
 import { startQueueDesk } from '../e2e/support/queue-desk';
-import { launchVideoChromium, openDeskBusSender, openVideoWall, selectTile, tilePlayback, wallCounts } from '../e2e/support/video-desk';
+import { tilePlayback, wallCounts } from '../e2e/support/video-desk';
+import { BarePage, sleep } from './bare-page';
 import { printCensusGrowth, takeHeapCensus, type HeapCensus } from './heap-census';
 import { heading, line } from './stats';
-import { cpuMark, openProbe, printSummary, tableHeader, tableRow, takeSample, type SoakExtremes, type SoakSample } from './video-soak-figures';
+import { cpuMark, printSummary, tableHeader, tableRow, takeSample, type SoakExtremes, type SoakSample } from './video-soak-figures';
 
 /**
  * The video wall left running while an operator keeps changing it (issue 7: "a 1-hour soak of
@@ -14,6 +14,8 @@ import { cpuMark, openProbe, printSummary, tableHeader, tableRow, takeSample, ty
  * Every 5 minutes the wall goes to 3×3 for half a minute, and a tour runs for half a minute.
  * Each minute: players, <video> elements, tiles playing, page heap after GC, DOM nodes and
  * listeners, service memory, encoders; then first minutes against last. Figures, not pass/fail.
+ * The page is a bare one (bare-page.ts), driven over the protocol without Playwright, so DevTools
+ * keeps no record of each HLS request on the heap being measured.
  */
 const MINUTES = Number(process.env['BENCH_SOAK_MINUTES'] ?? 60);
 const TICK_MS = 10_000;
@@ -51,11 +53,15 @@ interface Operator {
 export async function benchVideoSoak(): Promise<void> {
   heading(`Video wall soak (Chromium, 2×2 wall, a tile change every 10 s; 3×3 and a tour every 5 min; ${MINUTES} min)`);
   const { desk } = await startQueueDesk({ deadlines: false });
-  const browser = await launchVideoChromium();
+  const page = await BarePage.open(`${desk.origin}/#/video?as=dispatcher-1`, { width: 1280, height: 800 }, ['--autoplay-policy=no-user-gesture-required']);
   try {
-    const { page, problems } = await openVideoWall(browser, desk, 'dispatcher-1', { width: 1280, height: 800 });
-    const cdp = await openProbe(page);
-    const bus = await openDeskBusSender(page);
+    const problems = page.problems;
+    for (const selector of ['[data-test="connection"][data-state="live"]', '[data-test="camera-item"]']) {
+      if (!(await page.waitFor(selector, 30_000))) throw new Error(`the video wall did not show ${selector} in 30 s`);
+    }
+    // The desk bus is a BroadcastChannel: one made in the page itself reaches the wall's own as another window's would.
+    await page.evaluate("window.soakBus = new BroadcastChannel('grid-desk-bus'); true");
+    const bus = { post: (message: Record<string, unknown>) => page.evaluate(`window.soakBus.postMessage(${JSON.stringify({ from: 'soak', message })}), true`) };
     const nextCamera = cameraCycle(desk.parts.district.district.cameras.map((c) => c.id));
     const op: Operator = { changes: 0, missed: 0, maxEncoders: 0, extremes: { maxPlayers: 0, maxPlayersTiles: 0, playerExcess: 0, videoExcess: 0, checks: 0 } };
     let roundRobin = 0;
@@ -77,10 +83,11 @@ export async function benchVideoSoak(): Promise<void> {
       const empty = shown.findIndex((t) => !t.cameraId);
       const tile = empty >= 0 ? empty : roundRobin++ % shown.length;
       const cameraId = nextCamera(new Set(shown.map((t) => t.cameraId)));
-      await selectTile(page, tile);
+      await page.click(`[data-test="video-tile"][data-tile="${tile}"]`);
       if (viaList) {
         await page.fill('[data-test="camera-search"]', cameraId);
-        await page.locator(`[data-test="camera-item"][data-camera-id="${cameraId}"]`).click();
+        const item = `[data-test="camera-item"][data-camera-id="${cameraId}"]`;
+        if (await page.waitFor(item, 5_000)) await page.click(item);
         await page.fill('[data-test="camera-search"]', '');
       } else {
         await bus.post({ type: 'camera:show', cameraId });
@@ -94,9 +101,9 @@ export async function benchVideoSoak(): Promise<void> {
       while ((await tilePlayback(page)).some((t) => !t.cameraId)) await changeTile(op.changes % 2 === 0);
     };
 
-    await page.locator('[data-test="layout-4"]').click();
+    await page.click('[data-test="layout-4"]');
     await fillEmptyTiles();
-    await page.waitForTimeout(5_000);
+    await sleep(5_000);
     process.stdout.write(tableHeader());
     const samples: SoakSample[] = [];
     let mark = cpuMark();
@@ -104,28 +111,28 @@ export async function benchVideoSoak(): Promise<void> {
     const t0 = performance.now();
     for (let tick = 0; ; tick++) {
       const wait = t0 + tick * TICK_MS - performance.now();
-      if (wait > 0) await page.waitForTimeout(wait);
+      if (wait > 0) await sleep(wait);
       const minute = Math.floor(tick / TICKS_PER_MINUTE);
       const inMinute = tick % TICKS_PER_MINUTE;
       if (inMinute === 0) {
-        const taken = await takeSample(minute, page, cdp, desk, mark);
+        const taken = await takeSample(minute, page, desk, mark);
         samples.push(taken.sample);
         mark = taken.mark;
         process.stdout.write(tableRow(taken.sample));
-        if (minute === CENSUS_MINUTE) census = await takeHeapCensus(cdp);
+        if (minute === CENSUS_MINUTE) census = await takeHeapCensus(page);
       }
       if (minute >= MINUTES) break;
       const phase = minute % 5;
       if (phase === BIG_LAYOUT_MINUTE && inMinute === 1) {
-        await page.locator('[data-test="layout-9"]').click();
+        await page.click('[data-test="layout-9"]');
         await fillEmptyTiles();
       } else if (phase === BIG_LAYOUT_MINUTE && inMinute === 4) {
-        await page.locator('[data-test="layout-4"]').click();
+        await page.click('[data-test="layout-4"]');
       }
       if (phase === TOUR_MINUTE && (inMinute === 1 || inMinute === 4)) {
         // Start, and 30 s (two pages of four cameras) later stop.
-        await page.locator('[data-test="tour"]').click();
-        await page.waitForTimeout(500);
+        await page.click('[data-test="tour"]');
+        await sleep(500);
         await check();
         continue;
       }
@@ -136,7 +143,6 @@ export async function benchVideoSoak(): Promise<void> {
       await changeTile(tick % 2 === 0);
       if (inMinute === 3) await changeTile(tick % 2 !== 0);
     }
-    await bus.close();
 
     process.stdout.write('\n');
     line('tile changes (missed: tile did not show the camera in 5 s)', String(op.changes), `missed ${op.missed}`);
@@ -144,7 +150,7 @@ export async function benchVideoSoak(): Promise<void> {
     printSummary(samples, op.extremes);
     if (census) {
       heading(`What grew on the page's JS heap from minute ${CENSUS_MINUTE} to the end (heap snapshots, by constructor)`);
-      printCensusGrowth(census, await takeHeapCensus(cdp));
+      printCensusGrowth(census, await takeHeapCensus(page));
     }
     const errors = new Map<string, number>();
     for (const p of problems) {
@@ -154,15 +160,11 @@ export async function benchVideoSoak(): Promise<void> {
     line('console errors on the wall', String(problems.length), errors.size ? 'by kind:' : '');
     for (const [kind, count] of [...errors].sort((a, b) => b[1] - a[1]).slice(0, 6)) line(`  ${count} ×`, '', kind);
   } finally {
-    await browser.close();
+    await page.close();
     await desk.close();
   }
 }
 
-async function tileShows(page: Page, tile: number, cameraId: string): Promise<boolean> {
-  const locator = page.locator(`[data-test="video-tile"][data-tile="${tile}"][data-camera-id="${cameraId}"]`);
-  return locator.waitFor({ state: 'attached', timeout: 5_000 }).then(
-    () => true,
-    () => false,
-  );
+function tileShows(page: BarePage, tile: number, cameraId: string): Promise<boolean> {
+  return page.waitFor(`[data-test="video-tile"][data-tile="${tile}"][data-camera-id="${cameraId}"]`, 5_000);
 }

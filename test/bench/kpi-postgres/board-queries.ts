@@ -1,4 +1,4 @@
-import { bucketFor, previousPeriod, TREND_BUCKETS, type KpiArea } from '../../../src-shared/kpi/board';
+import { bucketAllowed, bucketFor, previousPeriod, TREND_BUCKETS, type KpiArea } from '../../../src-shared/kpi/board';
 import { KPI_GROUP_BY, type KpiGroupBy, type Period } from '../../../src-shared/kpi/formulas';
 import type { District } from '../../../src-shared/district/types';
 import type { Scope } from '../../../src-server/store/case-store';
@@ -30,6 +30,13 @@ export interface BoardQuery {
   run: (db: Queryable, period: Period, step: Step) => Promise<number>;
   /** Only where the board asks for it (the case list of a grid). */
   levels?: readonly Level[];
+  /** Only for periods the service takes it for (kpi:trend refuses an hourly trend beyond a week). */
+  allowed?: (period: Period) => boolean;
+  /**
+   * Whether the board itself asks for it at this step (its load()); the others are what the
+   * kpi:* API answers to anyone who asks, e.g. every grid of the district ranked for a year.
+   */
+  boardAsks?: (step: Step) => boolean;
 }
 
 const LEADER: Scope = { kind: 'all' };
@@ -45,12 +52,15 @@ export function boardQueries(district: District): BoardQuery[] {
       (groupBy): BoardQuery => ({
         name: `ranking by ${groupBy}`,
         run: async (db, period, step) => (await queryKpis(db, { period, scope: LEADER, label, groupBy, ...area(step) })).length,
+        // The board ranks the step's children (streets of the district, communities of a street…) and the departments.
+        boardAsks: (step) => groupBy === step.child || groupBy === 'department',
       }),
     ),
     ...TREND_BUCKETS.map(
       (bucket): BoardQuery => ({
         name: `trend by ${bucket}`,
         run: async (db, period, step) => (await queryTrend(db, { period, bucket, scope: LEADER, ...area(step) })).length,
+        allowed: (period) => bucketAllowed(period, bucket),
       }),
     ),
     { name: 'category breakdown', run: async (db, period, step) => (await queryBreakdown(db, { period, by: 'category', scope: LEADER, ...area(step) })).length },

@@ -57,21 +57,25 @@ export interface TilePlayback {
   dropped: number;
 }
 
+/** A page that evaluates expressions: Playwright's, or the soaks' bare page (test/bench/bare-page.ts). */
+export interface EvaluatesInPage {
+  evaluate<T>(expression: string): Promise<T>;
+}
+
 /** What each visible tile's <video> reports. */
-export function tilePlayback(page: Page): Promise<TilePlayback[]> {
-  return page.$$eval('[data-test="video-tile"]', (tiles) =>
-    tiles.map((tile) => {
-      const video = tile.querySelector('video');
-      const q = video?.getVideoPlaybackQuality();
-      return {
-        cameraId: tile.getAttribute('data-camera-id') ?? '',
-        health: tile.getAttribute('data-health') ?? '',
-        currentTime: video?.currentTime ?? 0,
-        frames: q?.totalVideoFrames ?? 0,
-        dropped: q?.droppedVideoFrames ?? 0,
-      };
-    }),
-  );
+export function tilePlayback(page: EvaluatesInPage): Promise<TilePlayback[]> {
+  // A string, not a function: it runs in the page, and this project's test code has no DOM types.
+  return page.evaluate<TilePlayback[]>(`[...document.querySelectorAll('[data-test="video-tile"]')].map((tile) => {
+    const video = tile.querySelector('video');
+    const q = video ? video.getVideoPlaybackQuality() : undefined;
+    return {
+      cameraId: tile.getAttribute('data-camera-id') ?? '',
+      health: tile.getAttribute('data-health') ?? '',
+      currentTime: video ? video.currentTime : 0,
+      frames: q ? q.totalVideoFrames : 0,
+      dropped: q ? q.droppedVideoFrames : 0,
+    };
+  })`);
 }
 
 export function liveHlsInstances(page: Page): Promise<number> {
@@ -94,7 +98,7 @@ export interface WallCounts {
   videos: number;
 }
 
-export function wallCounts(page: Page): Promise<WallCounts> {
+export function wallCounts(page: EvaluatesInPage): Promise<WallCounts> {
   return page.evaluate<WallCounts>(`(() => {
     const tiles = [...document.querySelectorAll('[data-test="video-tile"]')];
     return {

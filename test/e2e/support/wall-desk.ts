@@ -51,7 +51,7 @@ export interface WallReadings {
   counters: { reported: number; closed: number; open: number; overdue: number } | null;
 }
 
-export function wallReadings(page: Page): Promise<WallReadings> {
+export function wallReadings(page: { evaluate<T>(expression: string): Promise<T> }): Promise<WallReadings> {
   return page.evaluate<WallReadings>(`(() => {
     const w = window.gridWall;
     return { charts: w.charts(), primitives: w.primitives(), caseMarkers: w.caseMarkers(), hlsPlayers: w.hlsPlayers(), mode: w.mode(), counters: w.counters() };
