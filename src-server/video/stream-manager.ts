@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -171,9 +171,9 @@ export class StreamManager {
     this.encoders.set(cameraId, placeholder);
     try {
       this.rootDir ??= mkdtemp(join(tmpdir(), 'grid-video-'));
-      const dir = join(await this.rootDir, cameraId.replace(/[^A-Za-z0-9_-]/g, '_'));
-      await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
+      // A folder of its own for every start: an encoder still stopping (idle sweep) removes its
+      // folder after it exits, which must not take the files of the one that replaced it.
+      const dir = await mkdtemp(join(await this.rootDir, `${cameraId.replace(/[^A-Za-z0-9_-]/g, '_')}-`));
       const child = spawn(this.options.ffmpegPath, encoderArgs({ cameraId, dir, fontFile: this.fontFile }), {
         stdio: ['ignore', 'ignore', 'pipe'],
         // The burnt-in clock shows Beijing time, whatever the host's zone.

@@ -86,6 +86,21 @@ describe.skipIf(!existsSync(FFMPEG))('demo camera streams (real ffmpeg)', () => 
     expect(streams?.running().sort()).toEqual(['cam-0001', 'cam-0002']);
   });
 
+  it('plays a camera reopened while its old encoder is still stopping (the old one does not take the new files)', async () => {
+    const streams = desk.video.streams;
+    // A tile closed and opened again at once: the idle stop is still running when the request comes.
+    const stopping = streams?.stop('cam-0002');
+    const again = await get(desk, '/video/cam-0002/index.m3u8');
+    await stopping;
+    expect(again.status).toBe(200);
+    const segment = /^(seg\d+\.ts)$/m.exec(await again.text())?.[1];
+    // A second later the new encoder is still writing where the playlist says.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await get(desk, '/video/cam-0002/index.m3u8')).status).toBe(200);
+    expect((await get(desk, `/video/cam-0002/${segment}`)).status).toBe(200);
+    expect(streams?.running()).toContain('cam-0002');
+  });
+
   it('restarts a crashed encoder on the next playlist request, continuing the media sequence', async () => {
     const before = await (await get(desk, '/video/cam-0002/index.m3u8')).text();
     const pid = desk.video.streams?.pidOf('cam-0002');
