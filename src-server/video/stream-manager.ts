@@ -70,7 +70,13 @@ export class StreamManager {
   ) {
     this.sweeper = setInterval(() => this.stopIdle(), Math.max(250, Math.min(5_000, options.idleMs / 3)));
     this.sweeper.unref();
+    process.once('exit', this.killAll);
   }
+
+  /** The service exiting without close() (a fatal error, Ctrl-C in a bench) leaves no ffmpeg running. */
+  private readonly killAll = (): void => {
+    for (const encoder of this.encoders.values()) encoder.child?.kill('SIGKILL');
+  };
 
   get maxEncoders(): number {
     return this.options.maxEncoders;
@@ -148,6 +154,7 @@ export class StreamManager {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.sweeper);
+    process.off('exit', this.killAll);
     await Promise.all(this.running().map((id) => this.stop(id)));
     if (this.rootDir) await rm(await this.rootDir, { recursive: true, force: true });
   }

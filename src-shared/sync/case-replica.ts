@@ -11,6 +11,9 @@ import { isOpenStage } from '../domain/stages';
  */
 export const RECENTLY_ENDED_MS = 24 * 3_600_000;
 
+/** Cases with set-aside events remembered at once (a day of call-backs on pruned cases is a few hundred). */
+const MAX_SET_ASIDE = 5_000;
+
 export function inWorkingSet(c: CaseState, now: Date): boolean {
   if (isOpenStage(c.stage)) return true;
   const since = new Date(now.getTime() - RECENTLY_ENDED_MS).toISOString();
@@ -42,6 +45,12 @@ export interface ApplyOutcome {
 export class CaseReplica {
   private readonly cases = new Map<string, CaseState>();
   private watermark = 0;
+  /**
+   * Cases not held whose events were set aside (`missing`), by the highest version passed over.
+   * A state fetched for one of them that is older than that is stale: installing it would leave
+   * the case behind its resume point, where no resync reaches (a window then resyncs forever).
+   */
+  private readonly setAside = new Map<string, number>();
 
   /** The last global sequence number this replica is complete up to: the `sinceSeq` of a resync. */
   get seq(): number {
@@ -64,6 +73,8 @@ export class CaseReplica {
     this.cases.clear();
     for (const c of cases) this.cases.set(c.id, c);
     this.watermark = seq;
+    // The snapshot is the service's state as of `seq` or later: nothing passed over is pending.
+    this.setAside.clear();
   }
 
   applySync(answer: SyncAnswer): ApplyOutcome {
@@ -78,6 +89,12 @@ export class CaseReplica {
     const changed = new Set<string>();
     const missing = new Set<string>();
     for (const c of batch.cases ?? []) {
+      if (c.version < (this.setAside.get(c.id) ?? 0)) {
+        // Fetched before an event this replica has already passed over: ask again.
+        missing.add(c.id);
+        continue;
+      }
+      this.setAside.delete(c.id);
       const known = this.cases.get(c.id);
       if (!known || known.version < c.version) {
         this.cases.set(c.id, c);
@@ -114,11 +131,23 @@ export class CaseReplica {
     return dropped;
   }
 
+  private remember(caseId: string, version: number): void {
+    const highest = Math.max(version, this.setAside.get(caseId) ?? 0);
+    this.setAside.delete(caseId); // re-inserted last: the oldest entries go first when full
+    this.setAside.set(caseId, highest);
+    // Bounded for a window that runs for weeks: an entry whose fetch failed (out of scope) stays
+    // until the case is fetched again or a snapshot comes; the oldest of them are forgotten.
+    if (this.setAside.size > MAX_SET_ASIDE) this.setAside.delete(this.setAside.keys().next().value as string);
+  }
+
   private applyOne(event: CaseEvent): 'applied' | 'skipped' | 'gap' | 'missing' {
     const known = this.cases.get(event.caseId);
     // Not held and not its first event: no resync brings its earlier events (they are older
     // than the resume point), so asking again would loop. Its state must be fetched instead.
-    if (!known && event.version > 1) return 'missing';
+    if (!known && event.version > 1) {
+      this.remember(event.caseId, event.version);
+      return 'missing';
+    }
     const version = known?.version ?? 0;
     if (event.version <= version) return 'skipped';
     if (event.version > version + 1) return 'gap';

@@ -68,6 +68,13 @@ export class BarePage {
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    // A bench stopped with Ctrl-C (the runner exits on the signal) leaves no Chromium or profile.
+    const leftovers = () => {
+      chromium.kill('SIGKILL');
+      rmSync(profile, { recursive: true, force: true });
+    };
+    process.once('exit', leftovers);
+    chromium.once('exit', () => process.off('exit', leftovers));
     const port = await new Promise<number>((resolve, reject) => {
       let text = '';
       const timer = setTimeout(() => reject(new Error(`Chromium did not open DevTools in 30 s: ${text.slice(-500)}`)), 30_000);

@@ -28,6 +28,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
 /** Soaks (30–60 min) and the 1.7 M-case PostgreSQL load run only when named (`npm run bench -- wall-soak`), never in a plain `npm run bench`. */
 const ON_REQUEST = new Set(['wall-soak', 'map-soak', 'video-soak', 'kpi-postgres']);
 
+// Ctrl-C or a kill: exit through process.exit, so the benches' 'exit' hooks stop their Chromium and ffmpeg.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(BENCHES).filter((name) => !ON_REQUEST.has(name));
 for (const name of names) {

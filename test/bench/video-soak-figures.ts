@@ -4,7 +4,7 @@ import type { RunningWebDesk } from '../../src-server/web-desk';
 import { tilePlayback, wallCounts } from '../e2e/support/video-desk';
 import { sleep, type BarePage } from './bare-page';
 import { cpuByKind, ourProcesses, reapedChildrenCpuSeconds, type ChildProcessFigures } from './proc';
-import { line } from './stats';
+import { line, median, slopePerMinute } from './stats';
 
 /**
  * The soak's minute-by-minute sample of everything that could grow on a wall left running:
@@ -126,28 +126,6 @@ export function tableHeader(): string {
 
 export function tableRow(sample: SoakSample): string {
   return `  ${COLUMNS.map(([, width, cell]) => cell(sample).padStart(width)).join(' ')}\n`;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** Least-squares slope of `value` per minute. */
-function slopePerMinute(samples: readonly SoakSample[], value: (s: SoakSample) => number): number {
-  const n = samples.length;
-  if (n < 2) return Number.NaN;
-  const mx = samples.reduce((a, s) => a + s.minute, 0) / n;
-  const my = samples.reduce((a, s) => a + value(s), 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const s of samples) {
-    num += (s.minute - mx) * (value(s) - my);
-    den += (s.minute - mx) ** 2;
-  }
-  return den === 0 ? Number.NaN : num / den;
 }
 
 export interface SoakExtremes {

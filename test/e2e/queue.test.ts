@@ -132,8 +132,9 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     await search.fill('');
 
     await page.locator('[data-test="filter-street"]').selectOption(target.place.streetCode);
-    await expect.poll(async () => (await rowIds(page)).length).toBeGreaterThan(0);
-    for (const id of await rowIds(page)) expect(cases.get(id)?.place.streetCode).toBe(target.place.streetCode);
+    // Wait for the filtered list itself: the unfiltered one is not empty either.
+    const streetsShown = async () => [...new Set((await rowIds(page)).map((id) => cases.get(id)?.place.streetCode))];
+    await expect.poll(streetsShown).toEqual([target.place.streetCode]);
     expect(await page.locator('[data-test="queue-shown"]').textContent()).toMatch(/\/ 40 件/);
     await page.locator('[data-test="queue-clear"]').click();
     await expect.poll(async () => (await rowIds(page)).length).toBeGreaterThan(20);
@@ -222,6 +223,23 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     await row(dispatcher.page, target).click();
     await expect.poll(() => second.locator('[data-test="case-detail"]').getAttribute('data-case-id')).toBe(target);
     await second.close();
+  });
+
+  it('comes back live by itself when the service lets it go, with what came in meanwhile', async () => {
+    const before = await count(intake.page, 'new');
+    // Every state the badge shows from now on.
+    await intake.page.evaluate(`(() => {
+      const badge = document.querySelector('[data-test="connection"]');
+      window.__states = [];
+      new MutationObserver(() => window.__states.push(badge.getAttribute('data-state'))).observe(badge, { attributes: true, attributeFilter: ['data-state'] });
+    })()`);
+    // The service drops every window (a restart, a network cut); cases come in while they are away.
+    desk.io.disconnectSockets();
+    for (let i = 0; i < 3; i++) remember(await report(desk, `断线期间上报 ${i} 井盖缺失`));
+    await expect.poll(() => count(intake.page, 'new'), { timeout: 20_000 }).toBe(before + 3);
+    await expect.poll(() => intake.page.locator('[data-test="connection"]').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
+    // It said so while it was away, and caught up before it said "live" again.
+    expect(await intake.page.evaluate<string[]>('window.__states')).toEqual(['reconnecting', 'resyncing', 'live']);
   });
 
   it('ran without page errors', () => {

@@ -20,6 +20,7 @@ import type { CaseCommandInput } from '../../../src-shared/domain/commands';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import { refusal } from '../../../src-shared/errors';
 import { CaseReplica } from '../../../src-shared/sync/case-replica';
+import { catchUp } from '../../../src-shared/sync/catch-up';
 import { apiFetch } from '../../app/api';
 import { useConnection } from '../../app/connection';
 import { serviceOrigin } from '../../app/service-origin';
@@ -36,6 +37,9 @@ const ALARM_TYPES = new Set(['reminderRaised', 'deadlineMissed', 'supervisionFla
 const MAX_ALARMS = 200;
 /** How often the replica lets go of cases a fresh window would not load (closed over a day ago). */
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** A catch-up that failed while connected is tried again after this, doubling up to the max. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
 
 function newCommandId(): string {
   return `w-${crypto.randomUUID()}`;
@@ -59,7 +63,7 @@ export const useLiveCases = defineStore('live-cases', () => {
   const session = useSession();
   let socket: GridSocket | undefined;
   let syncing = false;
-  let pending: EventBatch[] = [];
+  const pending: EventBatch[] = [];
   let synced = false;
   /** The service's clock as of the last hello (the demo's may run faster than the wall clock). */
   let clock = { serviceMs: Date.now(), localMs: Date.now(), rate: 1 };
@@ -111,10 +115,22 @@ export const useLiveCases = defineStore('live-cases', () => {
   // The store lives as long as the window, and so does this timer.
   setInterval(() => publish(replica.prune(serviceNow())), PRUNE_EVERY_MS);
 
+  /** A catch-up asked for while one runs (the socket came back meanwhile): run again after it. */
+  let again = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let retryMs = RETRY_FIRST_MS;
+
   async function resync(): Promise<void> {
-    if (!socket || syncing) return;
+    if (!socket) return;
+    if (syncing) {
+      again = true;
+      return;
+    }
     syncing = true;
+    again = false;
+    clearTimeout(retry);
     connection.set('resyncing');
+    const s = socket;
     try {
       if (!synced) {
         // The first load comes over plain HTTP (the stored JSON as it is, parsed natively by the
@@ -128,31 +144,32 @@ export const useLiveCases = defineStore('live-cases', () => {
         performance.mark('cases:snapshot-applied');
         publish(first.cases.map((c) => c.id));
       }
-      for (;;) {
-        const answer = await socket.timeout(30_000).emitWithAck('case:sync', { sinceSeq: replica.seq });
-        if (!answer.ok) throw new Error(answer.message.en);
-        const outcome = replica.applySync(answer as SyncAnswer);
-        synced = true;
-        publish(outcome.changed, answer.kind === 'events' ? answer.events : []);
-        fetchMissing(outcome.missing);
-        // Live batches that arrived meanwhile: most are already in the answer and are skipped.
-        const queued = pending;
-        pending = [];
-        let gap = outcome.gap;
-        for (const batch of queued) {
-          const o = replica.applyBatch(batch);
-          publish(o.changed, batch.events);
-          fetchMissing(o.missing);
-          gap ||= o.gap;
-        }
-        if (!gap) break;
-      }
+      await catchUp(replica, {
+        ask: async (sinceSeq) => {
+          const answer = await s.timeout(30_000).emitWithAck('case:sync', sinceSeq === undefined ? {} : { sinceSeq });
+          if (!answer.ok) throw new Error(answer.message.en);
+          return answer as SyncAnswer;
+        },
+        takePending: () => pending.splice(0),
+        applied: (outcome, events) => {
+          publish(outcome.changed, events);
+          fetchMissing(outcome.missing);
+        },
+      });
+      retryMs = RETRY_FIRST_MS;
       connection.set('live');
     } catch (error) {
       connection.set('reconnecting', error instanceof Error ? error.message : String(error));
+      // Still connected (a late or refused answer): nothing else would bring this window back
+      // until the next gap, which a quiet night may not have. Try again, backing off.
+      if (s.connected) {
+        retry = setTimeout(() => void resync(), retryMs);
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+      }
     } finally {
       syncing = false;
     }
+    if (again && s.connected) void resync();
   }
 
   type FirstLoad = Awaited<ReturnType<typeof apiFetch<{ ok: true; kind: 'snapshot'; cases: CaseState[]; seq: number }>>>;

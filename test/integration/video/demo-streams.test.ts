@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CameraListAnswer } from '../../../src-shared/contract/video';
@@ -121,6 +123,30 @@ describe.skipIf(!existsSync(FFMPEG))('demo camera streams (real ffmpeg)', () => 
     await other.close();
     expect(() => process.kill(pid, 0)).toThrow();
   });
+});
+
+/** 'gone' when the process no longer runs (a zombie nobody reaped counts as gone: it runs nothing). */
+function processState(pid: number): 'running' | 'gone' {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z') ? 'gone' : 'running';
+  } catch {
+    return 'gone';
+  }
+}
+
+describe.skipIf(!existsSync(FFMPEG))('a service that exits without closing', () => {
+  it('takes its ffmpeg encoders with it', async () => {
+    const child = fork(fileURLToPath(new URL('fixtures/exit-with-encoder.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const said = await new Promise<{ ok: boolean; pid: number }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as { ok: boolean; pid: number }));
+      child.once('exit', (code) => reject(new Error(`exited with ${code} before it said anything`)));
+    });
+    expect(said.ok).toBe(true);
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+    // Killed with SIGKILL as the service exited: gone at once, not left encoding for nobody.
+    await expect.poll(() => processState(said.pid), { timeout: 2_000 }).toBe('gone');
+  }, 30_000);
 });
 
 describe('without ffmpeg', () => {

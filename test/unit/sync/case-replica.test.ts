@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide, evolve, type CaseEvent, type CaseState } from '../../../src-shared/domain';
+import type { EventBatch, SyncAnswer } from '../../../src-shared/contract/socket';
 import { CaseReplica, inWorkingSet, RECENTLY_ENDED_MS } from '../../../src-shared/sync/case-replica';
+import { catchUp, MAX_CATCH_UP_ROUNDS, type CatchUpPort } from '../../../src-shared/sync/catch-up';
 import { ACTORS, T0, VALID_PAYLOADS, commandId, context } from '../domain/fixtures';
 
 /** A little log: the events of two cases, numbered as the service numbers them. */
@@ -22,6 +24,11 @@ function log(): { events: CaseEvent[]; finals: Map<string, CaseState> } {
     }
   }
   return { events, finals };
+}
+
+/** Case a as it stood after its version `v` (a state fetched at some moment). */
+function aAt(events: readonly CaseEvent[], v: number): CaseState {
+  return events.filter((e) => e.caseId === 'a' && e.version <= v).reduce<CaseState | null>(evolve, null) as CaseState;
 }
 
 describe('the window replica: snapshot, events in order, gaps, no doubles', () => {
@@ -104,5 +111,92 @@ describe('the window replica: snapshot, events in order, gaps, no doubles', () =
     // The caller fetches a's state and hands it over: the window now has it, as the service does.
     r.applyBatch({ events: [], headSeq: 7, cases: [finals.get('a') as CaseState] });
     expect(r.get('a')).toEqual(finals.get('a'));
+  });
+
+  it('does not take a fetched state older than an event it passed over, and asks again (else it would resync forever)', () => {
+    const { events, finals } = log();
+    const r = new CaseReplica();
+    r.loadSnapshot([finals.get('b') as CaseState], 4);
+    // a's version 3 arrives while the window does not hold a: set aside, a's state is fetched …
+    expect(r.applyBatch({ events: [events[4] as CaseEvent], headSeq: 5 })).toMatchObject({ missing: ['a'] });
+    // … and a fetch sent earlier answers with version 2, older than what was passed over.
+    expect(r.applyBatch({ events: [], headSeq: 5, cases: [aAt(events, 2)] })).toMatchObject({ changed: [], missing: ['a'] });
+    expect(r.get('a')).toBeUndefined();
+    // a's next event is still set aside, not a gap behind the resume point that no resync fills.
+    expect(r.applyBatch({ events: [events[5] as CaseEvent], headSeq: 6 })).toMatchObject({ gap: false, missing: ['a'] });
+    // The fresh fetch brings it level, and its next events apply.
+    expect(r.applyBatch({ events: [], headSeq: 6, cases: [aAt(events, 4)] })).toMatchObject({ changed: ['a'], missing: [] });
+    expect(r.applyBatch({ events: [events[6] as CaseEvent], headSeq: 7 })).toMatchObject({ applied: 1, gap: false });
+    expect(r.get('a')).toEqual(finals.get('a'));
+  });
+
+  it('remembers at most 5,000 cases it passed over (a window runs for weeks), forgetting the oldest first', () => {
+    const { events } = log();
+    const r = new CaseReplica();
+    r.loadSnapshot([], 4);
+    const passedOver = (caseId: string) => ({ ...(events[4] as CaseEvent), caseId });
+    for (let i = 0; i <= 5_000; i++) r.applyBatch({ events: [passedOver(`x${i}`)], headSeq: 5 });
+    const stale = (caseId: string) => ({ ...aAt(events, 2), id: caseId });
+    // x0 was forgotten: its stale state is taken (the price of the bound); x1 is still refused.
+    expect(r.applyBatch({ events: [], headSeq: 5, cases: [stale('x0'), stale('x1')] })).toMatchObject({ changed: ['x0'], missing: ['x1'] });
+  });
+});
+
+describe('catching up with the service', () => {
+  /** A service answering from the little log, and what the window asked of it. */
+  function service(pending: EventBatch[][] = []): CatchUpPort & { asked: (number | undefined)[]; changed: string[] } {
+    const { events, finals } = log();
+    const asked: (number | undefined)[] = [];
+    const changed: string[] = [];
+    return {
+      asked,
+      changed,
+      ask: (sinceSeq) => {
+        asked.push(sinceSeq);
+        if (asked.length > 20) throw new Error('asked the same thing over and over');
+        const answer: SyncAnswer =
+          sinceSeq === undefined
+            ? { kind: 'snapshot', cases: [...finals.values()], seq: events.length }
+            : { kind: 'events', events: events.filter((e) => e.seq > sinceSeq), headSeq: events.length };
+        return Promise.resolve(answer);
+      },
+      takePending: () => pending.shift() ?? [],
+      applied: (outcome) => void changed.push(...outcome.changed),
+    };
+  }
+
+  it('asks from its resume point, then applies what came meanwhile without doubling it', async () => {
+    const { events, finals } = log();
+    const r = new CaseReplica();
+    r.applyBatch({ events: events.slice(0, 3), headSeq: 3 });
+    const port = service([[{ events: events.slice(5), headSeq: 7 }]]);
+    await catchUp(r, port);
+    expect(port.asked).toEqual([3]);
+    expect(r.get('a')).toEqual(finals.get('a'));
+    expect(r.get('b')).toEqual(finals.get('b'));
+    expect(r.seq).toBe(7);
+  });
+
+  it('asks for a snapshot when the answer itself leaves a gap (it holds a stale case), instead of the same question forever', async () => {
+    const { events, finals } = log();
+    const r = new CaseReplica();
+    // a held at version 2 although the resume point (5) is past a's version 3.
+    r.loadSnapshot([aAt(events, 2), finals.get('b') as CaseState], 5);
+    const port = service();
+    await catchUp(r, port);
+    expect(port.asked).toEqual([5, undefined]);
+    expect(r.get('a')).toEqual(finals.get('a'));
+    expect(r.seq).toBe(7);
+  });
+
+  it('gives up after a bounded number of answers when every round leaves a gap, so the window can say it is behind', async () => {
+    const { events, finals } = log();
+    const r = new CaseReplica();
+    r.loadSnapshot([...finals.values()], 7);
+    // A live batch that always skips versions (as if the service lost events): never level.
+    const broken = (): EventBatch => ({ events: [{ ...(events[6] as CaseEvent), version: 99, seq: 99 }], headSeq: 99 });
+    const port = service(Array.from({ length: 10 }, () => [broken()]));
+    await expect(catchUp(r, port)).rejects.toThrow(`still behind the service after ${MAX_CATCH_UP_ROUNDS} answers`);
+    expect(port.asked).toHaveLength(MAX_CATCH_UP_ROUNDS);
   });
 });
