@@ -88,6 +88,10 @@ const DUE_COUNTERS = ['due', 'due_in_time'] as const;
  * reach the SQL text. The district's and a street's figures read the street tables; a street's
  * communities ranked, or one community's board, read the community ones (about 4× the rows:
  * too many for a district's year, few for one street's).
+ *
+ * Migration 5 creates the tables from this definition. A later change to it (a counter, a key)
+ * is a new migration: copy this definition as it is now into migration 5 first, so a new store
+ * still gets what migration 5 released.
  */
 export const DAILY_TABLES = {
   /** Per day an instant fell on (reported, dispatched, fed back, checked, closed, called back). */

@@ -203,7 +203,7 @@ function mergeCounts(rows: readonly Row[]): Row[] {
   }
   return [...merged.values()]
     .filter((row) => COUNT_ALIASES.some((alias) => n(row[alias]) !== 0))
-    .sort((a, b) => (a['k'] === null ? 1 : b['k'] === null ? -1 : byText(String(a["k"]), String(b["k"]))));
+    .sort((a, b) => (a['k'] === null ? 1 : b['k'] === null ? -1 : byText(String(a['k']), String(b['k']))));
 }
 
 /** Group names from the district's files (streets and communities are named in Chinese only). */
