@@ -20,13 +20,43 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the video wall in Chromium (rea
   let browser: Browser;
   let page: Page;
   let problems: string[];
+  let hotGrid = '';
   const startedAt = performance.now();
 
   beforeAll(async () => {
     ({ desk } = await startQueueDesk({ deadlines: false, intake: { cameraApiKeys: [DEMO_INTAKE_KEY] } }));
+    // Work piles up in one grid away from the cameras the tests put up by hand: three open
+    // cases of different categories (so none is linked as a repeat of another).
+    const { cameras, grids } = desk.parts.district.district;
+    const far = cameras.find((c) => !WALL.includes(c.id) && c.gridCodes.length > 0 && !cameras.some((w) => WALL.includes(w.id) && w.gridCodes.some((g) => c.gridCodes.includes(g))));
+    const grid = grids.find((g) => g.code === far?.gridCodes[0]);
+    if (!grid) throw new Error('no camera away from the test wall');
+    hotGrid = grid.code;
+    for (const category of NORMAL_CATEGORIES.slice(0, 3)) {
+      const r = await desk.parts.service.report(
+        { categoryCode: category.code, channel: 'patrol', description: `热点网格：${category.name.zh}`, lon: grid.centroid[0], lat: grid.centroid[1] },
+        { userId: grid.supervisorId, role: 'supervisor' },
+      );
+      if (!r.ok) throw new Error(r.code);
+    }
     browser = await launchVideoChromium();
     ({ page, problems } = await openVideoWall(browser, desk));
     await mkdir(screenshots, { recursive: true });
+  });
+
+  const tileCameras = async (p: Page) => (await tilePlayback(p)).map((t) => t.cameraId);
+
+  it('opens on a 2×2 of the busiest grids’ cameras, playing, without anyone arranging it', async () => {
+    await expect.poll(async () => (await tileCameras(page)).filter(Boolean).length, { timeout: 15_000 }).toBe(4);
+    const [top] = await tileCameras(page);
+    expect(desk.parts.district.district.cameras.find((c) => c.id === top)?.gridCodes).toContain(hotGrid);
+    await expect.poll(async () => (await tilePlayback(page)).filter((t) => t.health === 'playing' && t.frames > 0).length, { timeout: 45_000, interval: 500 }).toBe(4);
+    expect(await page.locator('[data-test="wall-first-open"]').textContent()).toContain('案件最多网格');
+    await page.screenshot({ path: join(screenshots, 'video-first-open.png') });
+    // Clear it by hand, as an operator would before putting up cameras of their own.
+    for (let i = 0; i < 4; i++) await page.locator(`[data-test="video-tile"][data-tile="${i}"] [data-test="tile-close"]`).click();
+    await expect.poll(async () => (await tileCameras(page)).filter(Boolean).length).toBe(0);
+    expect(await page.locator('[data-test="wall-first-open"]').count()).toBe(0);
   });
 
   afterAll(async () => {
@@ -54,6 +84,22 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the video wall in Chromium (rea
     await page.waitForTimeout(1_000);
     await page.screenshot({ path: join(screenshots, 'video-wall-2x2.png') });
     console.info('tiles:', JSON.stringify(after));
+  });
+
+  it('comes back as its user left it after a reload; another user on the same machine keeps their own', async () => {
+    await page.reload();
+    await page.locator('[data-test="connection"][data-state="live"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => tileCameras(page), { timeout: 15_000 }).toEqual(WALL);
+    await expect.poll(async () => (await tilePlayback(page)).filter((t) => t.health === 'playing').length, { timeout: 30_000, interval: 500 }).toBe(4);
+    // dispatcher-2 opens the wall in another window of this browser (same storage): not
+    // dispatcher-1's arrangement, their own first open.
+    const other = await page.context().newPage();
+    await other.goto(`${desk.origin}/#/video?as=dispatcher-2`);
+    await other.locator('[data-test="connection"][data-state="live"]').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await tileCameras(other)).filter(Boolean).length, { timeout: 15_000 }).toBe(4);
+    const [top] = await tileCameras(other);
+    expect(desk.parts.district.district.cameras.find((c) => c.id === top)?.gridCodes).toContain(hotGrid);
+    await other.close();
   });
 
   it('shows a camera that drops out as stalled/offline, and recovers by itself when it returns', async () => {

@@ -34,6 +34,7 @@ const zh = {
   tourStop: '停止轮巡',
   tourEvery: '每 {s} 秒',
   busy: '同时播放路数已达上限',
+  firstOpen: '首次打开：显示案件最多网格的摄像头',
   alert: {
     title: '视频告警：{category}',
     open: '打开案卷',
@@ -79,6 +80,7 @@ const en: typeof zh = {
   tourStop: 'Stop tour',
   tourEvery: 'every {s} s',
   busy: 'Too many streams playing at once',
+  firstOpen: 'First open: the cameras of the grids with the most open cases',
   alert: {
     title: 'Camera alert: {category}',
     open: 'Open case',

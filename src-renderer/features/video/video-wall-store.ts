@@ -6,6 +6,7 @@ import { isRefusal, type Refusal } from '../../../src-shared/errors';
 import { apiFetch } from '../../app/api';
 import { deskBus } from '../../app/desk-bus';
 import { serviceOrigin } from '../../app/service-origin';
+import { useConnection } from '../../app/connection';
 import { useSession } from '../../app/session';
 import { useLiveCases } from '../cases/live-cases';
 import { acknowledge, alertsIn, expire, placeAlerts, withArrivals, type CameraAlert } from './camera-alerts';
@@ -23,8 +24,8 @@ import {
   type WallLayout,
   type WallPreset,
 } from './wall-layout';
+import { firstWall, parseWall, serialiseWall, wallKeyOf, withoutMissing, type WallArrangement } from './wall-memory';
 
-const WALL_KEY = 'video.wall';
 const PRESETS_KEY = 'video.presets';
 
 function readStorage(key: string): string | null {
@@ -56,9 +57,19 @@ export const useVideoWall = defineStore('video-wall', () => {
   const availability = shallowRef<VideoAvailability | null>(null);
   const loadFailure = shallowRef<Refusal | null>(null);
   const origin = ref('');
-  const saved = parsePresets(readStorage(WALL_KEY) ? `[${readStorage(WALL_KEY)}]` : null)[0];
-  const layout = ref<WallLayout>(saved?.layout ?? 4);
-  const tiles = ref<(string | null)[]>(saved?.tiles ?? emptyTiles());
+  const connection = useConnection();
+  const layout = ref<WallLayout>(4);
+  const tiles = ref<(string | null)[]>(emptyTiles());
+  /**
+   * Whose arrangement the tiles are: none until the wall knows its user and its cameras (and,
+   * for a first open, the cases it sees). Nothing is written to storage before then, so a
+   * window that is still starting never overwrites what its user left.
+   */
+  const arrangedFor = ref<string | null>(null);
+  /** Only the camera wall arranges tiles; the big screen and the duty scene use this store for streams. */
+  const arranging = ref(false);
+  /** The tiles are the first open's pick, untouched yet (the toolbar says why these cameras). */
+  const firstOpen = ref(false);
   const selectedTile = ref(0);
   const query = ref('');
   const linkedCase = shallowRef<{ caseId: string; gridCode: string } | null>(null);
@@ -72,7 +83,50 @@ export const useVideoWall = defineStore('video-wall', () => {
   /** Open alerts by visible tile, and those whose camera is not on the wall. */
   const placedAlerts = computed(() => placeAlerts(alerts.value, tiles.value.slice(0, tileCount(layout.value))));
 
-  watch([layout, tiles], () => writeStorage(WALL_KEY, JSON.stringify({ name: 'current', layout: layout.value, tiles: tiles.value })), { deep: true });
+  watch(
+    [layout, tiles],
+    () => {
+      if (arrangedFor.value) writeStorage(wallKeyOf(arrangedFor.value), serialiseWall({ layout: layout.value, tiles: tiles.value }));
+    },
+    { deep: true },
+  );
+
+  function arrange(userId: string, arrangement: WallArrangement): void {
+    layout.value = arrangement.layout;
+    tiles.value = arrangement.tiles;
+    if (selectedTile.value >= tileCount(arrangement.layout)) selectedTile.value = 0;
+    arrangedFor.value = userId;
+  }
+
+  /**
+   * Restores the user's wall as they left it, or on a first open shows the cameras of the
+   * busiest grids once the window's cases are in (a window still connecting would rank nothing).
+   */
+  watch(
+    [arranging, () => session.user?.id, cameras, () => connection.state],
+    ([on, userId, known, state]) => {
+      if (!on || !userId) return;
+      if (arrangedFor.value === userId || known.length === 0) return;
+      const saved = parseWall(readStorage(wallKeyOf(userId)));
+      if (saved) arrange(userId, withoutMissing(saved, byId.value));
+      else if (state === 'live') {
+        arrange(userId, firstWall(known, live.all()));
+        firstOpen.value = true;
+      }
+    },
+    { immediate: true },
+  );
+
+  /** The camera wall opened: from now on this window's tiles are its user's arrangement. */
+  function restoreArrangement(): void {
+    arranging.value = true;
+  }
+
+  /** The operator arranged the wall before it was restored: theirs wins, and is what gets kept. */
+  function arrangedByHand(): void {
+    firstOpen.value = false;
+    if (arranging.value && !arrangedFor.value && session.user) arrangedFor.value = session.user.id;
+  }
 
   async function load(): Promise<void> {
     origin.value = await serviceOrigin();
@@ -85,7 +139,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     availability.value = answer.video;
     cameras.value = answer.cameras;
     // Cameras removed from the district since the wall was saved leave their tiles.
-    tiles.value = tiles.value.map((id) => (id && byId.value.has(id) ? id : null));
+    tiles.value = withoutMissing({ layout: layout.value, tiles: tiles.value }, byId.value).tiles;
   }
 
   /** The stream URL a player loads: gateway URLs as they are, the demo's paths on the service. */
@@ -103,15 +157,18 @@ export const useVideoWall = defineStore('video-wall', () => {
   function put(cameraId: string, tile?: number): void {
     if (!byId.value.has(cameraId)) return;
     const at = tile ?? tileFor(tiles.value, layout.value, cameraId, selectedTile.value);
+    arrangedByHand();
     tiles.value = assignTile(tiles.value, at, cameraId);
     selectedTile.value = at;
   }
 
   function clear(tile: number): void {
+    arrangedByHand();
     tiles.value = tiles.value.map((id, i) => (i === tile ? null : id));
   }
 
   function setLayout(next: WallLayout): void {
+    arrangedByHand();
     layout.value = next;
     if (selectedTile.value >= tileCount(next)) selectedTile.value = 0;
   }
@@ -126,6 +183,7 @@ export const useVideoWall = defineStore('video-wall', () => {
     const seeing = linkedCameras.value.slice(0, 9);
     if (seeing.length === 0) return;
     stopTour();
+    arrangedByHand();
     if (tileCount(layout.value) < seeing.length) layout.value = layoutFor(seeing.length);
     let next = tiles.value;
     seeing.forEach((c, i) => (next = assignTile(next, i, c.id)));
@@ -255,6 +313,8 @@ export const useVideoWall = defineStore('video-wall', () => {
     dismissAlert,
     openAlert,
     load,
+    restoreArrangement,
+    firstOpen,
     streamUrl,
     streamHeaders,
     put,
