@@ -14,6 +14,7 @@ export const REVEAL_ROLES: readonly Role[] = ['intake', 'dispatcher', 'duty'];
 export const CONTACT_SOURCE_NAMES: Record<string, BilingualText> = {
   'hotline-12345': { zh: '12345热线', en: '12345 hotline' },
   open311: { zh: '市民APP（Open311）', en: 'Citizen app (Open311)' },
+  'intake-desk': { zh: '受理台登记（来电/来访）', en: 'Intake desk (call or walk-in)' },
 };
 
 /** A reporter's contact as stored apart from the case (reporter_contacts). */

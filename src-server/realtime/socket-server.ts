@@ -8,7 +8,7 @@ import {
   kpiCasesSchema,
   kpiQuerySchema,
   kpiTrendSchema,
-  reportRequestSchema,
+  duplicateQuerySchema,
   routingRequestSchema,
   syncRequestSchema,
   type ClientToServerEvents,
@@ -28,6 +28,8 @@ import { queryTrend } from '../store/kpi-trends';
 import type { CaseService, Committed } from '../service/case-service';
 import { actorOf, scopeOf, sessionUserOf, type People } from '../service/people';
 import { suggestRoutingFor } from '../service/routing';
+import { suggestDuplicates } from '../service/duplicate-suggestions';
+import { reportFromDesk } from '../intake/desk-report';
 
 /** Beyond this many missed events a window gets a fresh snapshot instead of the events. */
 export const MAX_REPLAY = 20_000;
@@ -108,9 +110,14 @@ export function attachRealtime(
 
     socket.on('case:report', (request, ack) => {
       if (typeof ack !== 'function') return;
-      const parsed = reportRequestSchema.safeParse(request);
+      void reportFromDesk(service, request, actorOf(user)).then(ack, (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
+    });
+
+    socket.on('case:duplicates', (query, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = duplicateQuerySchema.safeParse(query);
       if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
-      void service.report(parsed.data.payload, actorOf(user), parsed.data.commandId).then(ack);
+      void suggestDuplicates(service, parsed.data, actorOf(user), scope).then(ack, (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
     });
 
     socket.on('case:sync', (request, ack) => {

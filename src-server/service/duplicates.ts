@@ -22,18 +22,42 @@ const DEG_PER_M = 1 / 111_320;
  */
 export async function findDuplicate(
   store: CaseStore,
-  report: { categoryCode: string; lon: number; lat: number; componentCode?: string | undefined },
+  report: DuplicateProbe,
   now: Date,
   rules: DuplicateRules = DEFAULT_DUPLICATE_RULES,
 ): Promise<CaseState | undefined> {
+  return (await findDuplicates(store, report, now, rules, 1))[0];
+}
+
+export interface DuplicateProbe {
+  categoryCode: string;
+  lon: number;
+  lat: number;
+  componentCode?: string | undefined;
+}
+
+/**
+ * Every open case the rule would call a repeat, in the rule's order: the same component first,
+ * then the same category within the radius, oldest first. The first is the one intake links
+ * to; a desk shows them all before saving (the same rule, so the suggestion and the link agree).
+ */
+export async function findDuplicates(
+  store: CaseStore,
+  report: DuplicateProbe,
+  now: Date,
+  rules: DuplicateRules = DEFAULT_DUPLICATE_RULES,
+  limit = 10,
+): Promise<CaseState[]> {
   const since = new Date(now.getTime() - rules.windowHours * 3_600_000).toISOString();
+  const found: CaseState[] = [];
   if (report.componentCode) {
-    const row = await store.db.get<{ state: unknown }>(
-      `SELECT state FROM cases WHERE component_code = ? AND is_open = 1 AND stage <> 'duplicate' AND reported_at >= ? ORDER BY reported_at LIMIT 1`,
-      [report.componentCode, since],
+    const rows = await store.db.all<{ state: unknown }>(
+      `SELECT state FROM cases WHERE component_code = ? AND is_open = 1 AND stage <> 'duplicate' AND reported_at >= ? ORDER BY reported_at LIMIT ?`,
+      [report.componentCode, since, limit],
     );
-    if (row) return fromJson<CaseState>(row.state);
+    found.push(...rows.map((r) => fromJson<CaseState>(r.state)));
   }
+  if (found.length >= limit) return found.slice(0, limit);
   const dLat = rules.radiusM * DEG_PER_M;
   const dLon = dLat / Math.cos((report.lat * Math.PI) / 180);
   const rows = await store.db.all<{ state: unknown }>(
@@ -41,7 +65,9 @@ export async function findDuplicate(
      AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? ORDER BY reported_at LIMIT 20`,
     [report.categoryCode, since, report.lon - dLon, report.lon + dLon, report.lat - dLat, report.lat + dLat],
   );
-  return rows
+  const seen = new Set(found.map((c) => c.id));
+  const nearby = rows
     .map((r) => fromJson<CaseState>(r.state))
-    .find((c) => distance([report.lon, report.lat], [c.place.lon, c.place.lat], { units: 'meters' }) <= rules.radiusM);
+    .filter((c) => !seen.has(c.id) && distance([report.lon, report.lat], [c.place.lon, c.place.lat], { units: 'meters' }) <= rules.radiusM);
+  return [...found, ...nearby].slice(0, limit);
 }

@@ -14,6 +14,12 @@ export const deskBusMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('camera:show'), cameraId: z.string().min(1).max(64) }),
   /** Focus a grid (a grid clicked on the map, a drill-down on a board). */
   z.object({ type: z.literal('grid:focus'), gridCode: z.string().regex(/^\d{14}$/) }),
+  /** A form asks: the next click on the city map is the place (an operator keying in a call). */
+  z.object({ type: z.literal('place:pick'), requestId: z.string().min(1).max(64) }),
+  /** The asking form gave up (closed, or a place typed instead): the map stops waiting. */
+  z.object({ type: z.literal('place:pickCancelled'), requestId: z.string().min(1).max(64) }),
+  /** The map's answer: the clicked point in the district datum (WGS84 lon/lat of the case's place). */
+  z.object({ type: z.literal('place:picked'), requestId: z.string().min(1).max(64), lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }),
 ]);
 
 export type DeskBusMessage = z.infer<typeof deskBusMessageSchema>;

@@ -4,7 +4,7 @@ import type { RoutingSuggestion } from '../domain/routing';
 import type { Refusal } from '../errors';
 import { commandPayloadSchemas, type CaseCommandInput } from '../domain/commands';
 import type { CaseEvent } from '../domain/events';
-import type { CaseState } from '../domain/case';
+import type { CasePlace, CaseState } from '../domain/case';
 import { ROLES } from '../domain/roles';
 import { STAGES } from '../domain/stages';
 import { CHANNELS } from '../domain/case';
@@ -48,12 +48,62 @@ export const caseQuerySchema = z.object({
 });
 export type CaseQuery = z.infer<typeof caseQuerySchema>;
 
-/** A report made at a desk (e.g. an intake operator typing in a phone call): the service numbers it. */
+/** A caller's phone as a person dials it: digits with the usual separators, +86 allowed (the 12345 hand-off's characters). */
+export const CALLER_PHONE_PATTERN = /^\+?[\d\s()-]{3,32}$/;
+
+/**
+ * A number someone can be called back on: the hotline's characters, and 5–15 digits (a
+ * 5-digit service line up to an international number; E.164 caps at 15). The desk's form and
+ * the service check the same rule.
+ */
+export function isCallerPhone(phone: string): boolean {
+  const digits = phone.replace(/\D/g, '').length;
+  return CALLER_PHONE_PATTERN.test(phone) && digits >= 5 && digits <= 15;
+}
+
+/**
+ * Who called or walked in, as the desk keys it in. Stored apart from the case
+ * (reporter_contacts), masked on every screen, never in the case's state or events.
+ */
+export const deskCallerSchema = z
+  .object({
+    name: z.string().trim().max(50).optional(),
+    phone: z.string().trim().refine(isCallerPhone, { message: 'not a phone number' }).optional(),
+  })
+  .strict();
+export type DeskCaller = z.infer<typeof deskCallerSchema>;
+
+/**
+ * A report made at a desk (e.g. an intake operator typing in a phone call): the service numbers
+ * it. The caller rides beside the payload, not in it: the command and its events never hold it.
+ */
 export const reportRequestSchema = z.object({
   commandId: z.string().min(8).max(64),
-  payload: commandPayloadSchemas.report.omit({ number: true, duplicateOf: true }),
+  payload: commandPayloadSchemas.report.omit({ number: true, duplicateOf: true, hasReporterContact: true }),
+  caller: deskCallerSchema.optional(),
 });
 export type ReportRequest = z.input<typeof reportRequestSchema>;
+
+/**
+ * "Is this already reported?" before a desk saves a report: the open cases the duplicate rule
+ * would link it to (same component, or same category nearby), and the place the report would
+ * get (its grid found from the point), within the asker's scope.
+ */
+export const duplicateQuerySchema = z
+  .object({
+    categoryCode: z.string().regex(/^[CE]\d{4}$/),
+    lon: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    gridCode: z.string().regex(/^\d{14}$/).optional(),
+    componentCode: z.string().regex(/^\d{16}$/).optional(),
+  })
+  .strict()
+  .refine((q) => (q.lon === undefined) === (q.lat === undefined), { message: 'lon and lat go together', path: ['lat'] });
+export type DuplicateQuery = z.input<typeof duplicateQuerySchema>;
+export interface DuplicateSuggestions {
+  place: CasePlace;
+  cases: CaseState[];
+}
 
 /** The longest period one KPI request may span: a year and a bit, so year-on-year boards fit. */
 export const KPI_MAX_PERIOD_DAYS = 400;
@@ -187,6 +237,8 @@ export interface Hello {
 export interface ClientToServerEvents {
   'case:command': (command: CaseCommandInput, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
   'case:report': (request: ReportRequest, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
+  /** The open cases a report about to be saved would repeat, and the place it would get. */
+  'case:duplicates': (query: DuplicateQuery, ack: (answer: Answer<DuplicateSuggestions>) => void) => void;
   'case:sync': (request: SyncRequest, ack: (answer: Answer<SyncAnswer>) => void) => void;
   'case:query': (query: Partial<CaseQuery>, ack: (answer: Answer<{ cases: CaseState[]; total: number }>) => void) => void;
   'case:routing': (request: z.input<typeof routingRequestSchema>, ack: (answer: Answer<{ suggestion: RoutingSuggestionView }>) => void) => void;

@@ -27,6 +27,8 @@ export const commandPayloadSchemas = {
     componentCode: z.string().regex(/^\d{16}$/).optional(),
     photoIds,
     hasReporterContact: z.boolean().default(false),
+    /** The person taking the report flags it urgent (a caller describing a danger): 24/7 clock from the start. */
+    urgent: z.boolean().optional(),
     /** Set by the service's duplicate detection at intake: the open case this report repeats. */
     duplicateOf: z.string().min(1).max(64).optional(),
   }),

@@ -23,7 +23,10 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
       const p = command.payload;
       const recategorised = p.categoryCode === undefined ? category : categoryOf(p.categoryCode, ctx);
       if (isRefusal(recategorised)) return recategorised;
-      const urgency = p.urgent === true ? 'urgent' : recategorised.urgency;
+      // Flagged urgent at intake (urgent while its category is not) stays urgent unless the
+      // operator registers it with urgent: false.
+      const flaggedAtIntake = state.urgency === 'urgent' && category.urgency !== 'urgent';
+      const urgency = p.urgent === true || (p.urgent === undefined && flaggedAtIntake) ? 'urgent' : recategorised.urgency;
       return [
         draft(
           'registered',

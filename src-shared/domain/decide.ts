@@ -108,7 +108,12 @@ export function decide(state: CaseState | null, input: unknown, ctx: DecideConte
   return { ok: true, events };
 }
 
-function resolvePlace(p: CommandOf<'report'>['payload'], ctx: DecideContext): CasePlace | Refusal {
+/**
+ * Where a report is: its grid from the point (point in polygon) or from the grid code, both
+ * checked against each other. Exported for the desk's duplicate suggestions, which must find
+ * the place exactly as the report will.
+ */
+export function resolvePlace(p: Pick<CommandOf<'report'>['payload'], 'lon' | 'lat' | 'gridCode' | 'address'>, ctx: Pick<DecideContext, 'district'>): CasePlace | Refusal {
   const hasPoint = p.lon !== undefined && p.lat !== undefined;
   if (!hasPoint && p.gridCode === undefined) return refusal('LOCATION_REQUIRED');
   const given = p.gridCode === undefined ? undefined : ctx.district.gridByCode(p.gridCode);
@@ -139,6 +144,7 @@ function decideReport(command: CommandOf<'report'>, ctx: DecideContext): Draft[]
   if (isRefusal(category)) return category;
   const place = resolvePlace(p, ctx);
   if (isRefusal(place)) return place;
+  const urgency = p.urgent === true ? 'urgent' : category.urgency;
   return [
     draft(
       'reported',
@@ -146,7 +152,7 @@ function decideReport(command: CommandOf<'report'>, ctx: DecideContext): Draft[]
         number: p.number,
         categoryCode: category.code,
         kind: category.kind,
-        urgency: category.urgency,
+        urgency,
         level: category.level,
         channel: p.channel,
         description: p.description,
@@ -154,7 +160,7 @@ function decideReport(command: CommandOf<'report'>, ctx: DecideContext): Draft[]
         ...(p.componentCode ? { componentCode: p.componentCode } : {}),
         photos: photos(p.photoIds, 'before'),
         hasReporterContact: p.hasReporterContact,
-        registerDeadline: deadline(ctx, category, 'register', category.urgency),
+        registerDeadline: deadline(ctx, category, 'register', urgency),
       },
       'reported',
     ),

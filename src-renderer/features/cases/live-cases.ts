@@ -5,6 +5,8 @@ import type {
   Answer,
   CaseQuery,
   ClientToServerEvents,
+  DuplicateQuery,
+  DuplicateSuggestions,
   EventBatch,
   KpiAnswer,
   KpiEvent,
@@ -235,9 +237,15 @@ export const useLiveCases = defineStore('live-cases', () => {
     return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:command', full));
   }
 
-  function report(payload: ReportRequest['payload']): Promise<CommandAnswer> {
-    const request = { commandId: newCommandId(), payload };
+  /** A report keyed in at this desk; the caller (if any) rides beside it and is stored apart. */
+  function report(payload: ReportRequest['payload'], caller?: ReportRequest['caller']): Promise<CommandAnswer> {
+    const request: ReportRequest = { commandId: newCommandId(), payload, ...(caller ? { caller } : {}) };
     return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:report', request));
+  }
+
+  /** The open cases a report about to be saved would repeat, and the place it would get. */
+  function duplicates(query: DuplicateQuery): Promise<Answer<DuplicateSuggestions>> {
+    return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:duplicates', query));
   }
 
   function trail(caseId: string): Promise<Answer<{ case: CaseState; events: CaseEvent[] }>> {
@@ -286,6 +294,7 @@ export const useLiveCases = defineStore('live-cases', () => {
     reconnect,
     command,
     report,
+    duplicates,
     trail,
     routing,
     query,

@@ -29,6 +29,8 @@ export class CityMap {
   private readonly viewer: CityViewer;
   private readonly handler: ScreenSpaceEventHandler;
   private readonly pickListeners = new Set<(pick: MapPick | undefined) => void>();
+  /** Listeners for the ground point under a click (display datum); one that answers true consumes the click. */
+  private readonly groundClickListeners = new Set<(point: { lon: number; lat: number }) => boolean>();
   private readonly layerShown: Record<MapLayerName, boolean> = { boundaries: true, grids: true, components: true, cameras: true, cases: true };
   private destroyed = false;
 
@@ -44,6 +46,9 @@ export class CityMap {
     this.cases = new CaseLayer(cesiumScene);
     this.handler = new ScreenSpaceEventHandler(cesiumScene.canvas);
     this.handler.setInputAction((click: { position: Cartesian2 }) => {
+      // A form waiting for a place takes the click as a point, not as a pick of what is there.
+      const ground = this.groundClickListeners.size ? this.groundAt(click.position.x, click.position.y) : undefined;
+      if (ground) for (const listener of this.groundClickListeners) if (listener(ground)) return;
       const pick = this.pickAt(click.position.x, click.position.y);
       for (const listener of this.pickListeners) listener(pick);
     }, ScreenSpaceEventType.LEFT_CLICK);
@@ -158,6 +163,21 @@ export class CityMap {
     return { lon: CesiumMath.toDegrees(c.longitude), lat: CesiumMath.toDegrees(c.latitude), height: c.height };
   }
 
+  onGroundClick(listener: (point: { lon: number; lat: number }) => boolean): () => void {
+    this.groundClickListeners.add(listener);
+    return () => this.groundClickListeners.delete(listener);
+  }
+
+  /** The globe under a window position, display datum (undefined off the globe). */
+  groundAt(x: number, y: number): { lon: number; lat: number } | undefined {
+    const scene = this.viewer.widget.scene;
+    const ray = this.viewer.widget.camera.getPickRay(new Cartesian2(x, y));
+    const hit = ray ? scene.globe.pick(ray, scene) : undefined;
+    if (!hit) return undefined;
+    const c = Cartographic.fromCartesian(hit);
+    return { lon: CesiumMath.toDegrees(c.longitude), lat: CesiumMath.toDegrees(c.latitude) };
+  }
+
   /** Where the camera looks at (the globe under the canvas centre), display datum. */
   lookingAt(): { lon: number; lat: number } | undefined {
     const scene = this.viewer.widget.scene;
@@ -191,6 +211,7 @@ export class CityMap {
     if (this.destroyed) return;
     this.destroyed = true;
     this.pickListeners.clear();
+    this.groundClickListeners.clear();
     this.cases.destroy();
     this.handler.destroy();
     // Destroying the widget destroys its scene and every primitive and collection in it.

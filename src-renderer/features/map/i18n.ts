@@ -1,6 +1,7 @@
 /** Texts of the city view (the `map` namespace), in both languages (same keys: a unit test checks). */
 const zh = {
   title: '三维城市视图',
+  placePick: { waiting: '受理台正在选点：请在地图上单击案发位置', cancel: '取消选点' },
   loading: '正在加载城市底图…',
   failed: '地图未能加载：{reason}',
   layers: {
@@ -42,6 +43,7 @@ const zh = {
 
 const en: typeof zh = {
   title: '3D city view',
+  placePick: { waiting: 'The intake desk is picking a place: click where it happened', cancel: 'Cancel' },
   loading: 'Loading the city map…',
   failed: 'The map could not load: {reason}',
   layers: {

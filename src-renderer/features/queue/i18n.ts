@@ -112,7 +112,8 @@ const zh = {
     star: '关注 / 取消关注选中案卷',
     help: '显示本快捷键表',
     close: '关闭本表 / 离开搜索框',
-    typing: '在输入框中输入时，快捷键不生效。',
+    newCase: '新建案卷（来电/来访登记）',
+    typing: '在输入框中输入时，快捷键不生效（Alt+N 除外）。',
   },
 };
 
@@ -231,7 +232,8 @@ const en: Messages = {
     star: 'Watch / stop watching the selected case',
     help: 'Show this sheet',
     close: 'Close this sheet / leave the search box',
-    typing: 'Shortcuts are off while you type in a field.',
+    newCase: 'New case (key in a call or walk-in)',
+    typing: 'Shortcuts are off while you type in a field (except Alt+N).',
   },
 };
 

@@ -10,7 +10,8 @@ export type KeyAction =
   | { kind: 'search' }
   | { kind: 'star' }
   | { kind: 'help' }
-  | { kind: 'close' };
+  | { kind: 'close' }
+  | { kind: 'newCase' };
 
 export interface Shortcut {
   keys: readonly string[];
@@ -28,13 +29,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['s'], text: 'star' },
   { keys: ['?'], text: 'help' },
   { keys: ['Esc'], text: 'close' },
+  { keys: ['Alt+N'], text: 'newCase' },
 ];
+
+/**
+ * 新建案卷 / 来电登记. Every letter is taken (the queue's j/k/o/s, the case actions' keys on their
+ * buttons, which also answer to Shift), and Ctrl+N is the browser's new window: Alt+N is free in
+ * both, and works while typing (an operator on a call may be in the search box).
+ */
+export const NEW_CASE_KEY = 'Alt+N';
 
 export interface KeyInput {
   key: string;
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
+  shiftKey?: boolean;
+  /** The physical key (KeyN), so Alt+N works whatever the layout makes of it (macOS Option+N is a dead key). */
+  code?: string;
   /** The element that has focus (or the event's target). */
   target?: { tagName?: string; isContentEditable?: boolean; type?: string } | null;
 }
@@ -50,6 +62,7 @@ export function isTyping(target: KeyInput['target']): boolean {
 }
 
 export function keyAction(e: KeyInput): KeyAction | null {
+  if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.key.toLowerCase() === 'n')) return { kind: 'newCase' };
   // Browser and system shortcuts (Ctrl+F, Cmd+1…) stay theirs.
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   if (isTyping(e.target)) return e.key === 'Escape' ? { kind: 'close' } : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseQuerySchema, eventBatchSchema, sessionUserSchema, syncRequestSchema } from '../../../src-shared/contract/socket';
+import { caseQuerySchema, duplicateQuerySchema, eventBatchSchema, reportRequestSchema, sessionUserSchema, syncRequestSchema } from '../../../src-shared/contract/socket';
 import { caseCommandSchema } from '../../../src-shared/domain';
 import { ACTORS, apply, caseAt } from '../domain/fixtures';
 
@@ -30,5 +30,21 @@ describe('the socket contract checks what peers send', () => {
     expect(eventBatchSchema.safeParse({ events: [event], headSeq: 7, cases: [s] }).success).toBe(true);
     expect(eventBatchSchema.safeParse({ events: [{ ...event, seq: 0 }], headSeq: 7 }).success).toBe(false);
     expect(eventBatchSchema.safeParse({ events: [{ ...event, toStage: 'lost' }], headSeq: 7 }).success).toBe(false);
+  });
+});
+
+describe('the intake desk requests', () => {
+  it('duplicate questions: a category and a place, lon and lat together, nothing else', () => {
+    expect(duplicateQuerySchema.safeParse({ categoryCode: 'E0101', gridCode: '11010100100101' }).success).toBe(true);
+    expect(duplicateQuerySchema.safeParse({ categoryCode: 'E0101', lon: 116.4, lat: 39.9 }).success).toBe(true);
+    expect(duplicateQuerySchema.safeParse({ categoryCode: 'E0101', lon: 116.4 }).success).toBe(false);
+    expect(duplicateQuerySchema.safeParse({ categoryCode: 'rubbish', gridCode: '11010100100101' }).success).toBe(false);
+    expect(duplicateQuerySchema.safeParse({ categoryCode: 'E0101', gridCode: '11010100100101', phone: '1' }).success).toBe(false);
+  });
+  it('a desk report carries its caller beside the payload, the phone checked', () => {
+    const payload = { categoryCode: 'E0101', channel: 'hotline', description: '垃圾', gridCode: '11010100100101' };
+    expect(reportRequestSchema.safeParse({ commandId: 'w-12345678', payload, caller: { name: '张伟', phone: '139 0101 8888' } }).success).toBe(true);
+    expect(reportRequestSchema.safeParse({ commandId: 'w-12345678', payload, caller: { phone: '1381234abcd' } }).success).toBe(false);
+    expect(reportRequestSchema.safeParse({ commandId: 'w-12345678', payload, caller: { email: 'a@b.cn' } }).success).toBe(false);
   });
 });

@@ -174,6 +174,17 @@ describe('dispatch and the emergency route', () => {
     expect(s).toMatchObject({ urgency: 'urgent', emergency: true });
     expect(s.deadlines.dispatch).toBe(at(30).toISOString());
   });
+  it('a report flagged urgent at intake runs on the 24/7 clock from the start and stays urgent at registration', () => {
+    const flagged = apply(null, 'report', ACTORS.intake, { ...VALID_PAYLOADS.report, channel: 'hotline', urgent: true });
+    expect(flagged.urgency).toBe('urgent');
+    const registered = apply(flagged, 'register', ACTORS.intake, {});
+    expect(registered).toMatchObject({ urgency: 'urgent', emergency: true });
+    // 240 working minutes would count double in the fixture calendar; urgent ones are natural minutes.
+    expect(apply(registered, 'dispatch', ACTORS.duty, VALID_PAYLOADS.dispatch, at(5)).deadlines.handle).toBe(at(245).toISOString());
+    // The operator may still decide at registration that it is not urgent after all.
+    expect(apply(flagged, 'register', ACTORS.intake, { urgent: false }).urgency).toBe('normal');
+    expect(apply(null, 'report', ACTORS.intake, { ...VALID_PAYLOADS.report, channel: 'hotline' }).urgency).toBe('normal');
+  });
   it('re-categorises at registration, refusing unknown categories', () => {
     expect(apply(caseAt('reported'), 'register', ACTORS.intake, { categoryCode: 'E0401' })).toMatchObject({ categoryCode: 'E0401', urgency: 'urgent' });
     expect(codeOf(attempt(caseAt('reported'), 'register', 'intake', { categoryCode: 'E0999' }))).toBe('UNKNOWN_CATEGORY');

@@ -34,6 +34,18 @@ describe('queue keyboard', () => {
     expect(keyAction({ key: 'k', metaKey: true })).toBeNull();
   });
 
+  it('opens 新建案卷 on Alt+N, also while typing, by the physical key whatever the layout makes of it', () => {
+    expect(keyAction({ key: 'n', altKey: true })).toEqual({ kind: 'newCase' });
+    expect(keyAction({ key: 'N', altKey: true, shiftKey: true })).toEqual({ kind: 'newCase' });
+    expect(keyAction({ key: 'Dead', code: 'KeyN', altKey: true })).toEqual({ kind: 'newCase' });
+    expect(keyAction({ key: 'n', altKey: true, target: { tagName: 'INPUT', type: 'search' } })).toEqual({ kind: 'newCase' });
+    // Plain n is the case action "unlink duplicate"; Ctrl+N the browser's new window.
+    expect(keyAction({ key: 'n' })).toBeNull();
+    expect(keyAction({ key: 'n', ctrlKey: true })).toBeNull();
+    expect(keyAction({ key: 'n', altKey: true, ctrlKey: true })).toBeNull();
+    expect(SHORTCUTS.some((s) => s.keys.includes('Alt+N'))).toBe(true);
+  });
+
   it('has a text for every shortcut in both languages', () => {
     for (const s of SHORTCUTS) {
       expect(DESK_MESSAGES['zh-CN'].queue.keys[s.text as keyof typeof DESK_MESSAGES['zh-CN']['queue']['keys']], s.text).toBeTruthy();
