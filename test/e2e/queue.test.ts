@@ -184,8 +184,11 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     await page.keyboard.press('?');
     const sheet = page.locator('[data-test="shortcut-sheet"]');
     await sheet.waitFor();
-    expect(await sheet.locator('dt').count()).toBe(9);
+    // Ten keys: moving in the list, tabs, search, star, help, close, and Alt+N for a new case
+    // (this user takes calls).
+    expect(await sheet.locator('dt').count()).toBe(10);
     expect(await sheet.textContent()).toContain('键盘快捷键');
+    expect(await sheet.textContent()).toContain('Alt+N新建案卷');
     await page.screenshot({ path: join(screenshots, 'queue-shortcuts.png') });
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
