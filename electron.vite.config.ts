@@ -69,7 +69,8 @@ export default defineConfig({
       target: 'es2022',
       // electron-vite leaves the renderer unminified; the web desk goes to big-screen PCs over a
       // network, and a map window parses Cesium's 10 MB: minify (Vite's default, oxc).
-      minify: true,
+      // GRID_NO_MINIFY=1 keeps names for a profile (BENCH_QUEUE_PROFILE=1 npm run bench -- queue-render).
+      minify: process.env['GRID_NO_MINIFY'] !== '1',
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
       rolldownOptions: {

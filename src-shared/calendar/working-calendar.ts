@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 import type { TimeLimit } from '../catalog/category-types';
-import { DayRules, dayKeyOf, localMidnight, type DayInfo } from './day-rules';
+import { DayRules, localMidnight, type DayInfo } from './day-rules';
 import { CN_HOLIDAYS, type HolidayData } from './holidays';
 import {
   assertValidWorkingHours,
@@ -17,11 +17,21 @@ export interface WorkingCalendarOptions {
 }
 
 const MS_PER_MINUTE = 60_000;
-/** Days of working spans kept; a few years of deadlines, far more than any screen asks for at once. */
-const SPAN_CACHE_DAYS = 2_000;
+const MS_PER_DAY = 86_400_000;
+/** Days kept; a few years of deadlines, far more than any screen asks for at once. */
+const DAY_CACHE_DAYS = 2_000;
 
 /** A working interval of one day as absolute instants (epoch ms), [start, end). */
 type Span = readonly [number, number];
+
+/** One local day, worked out once: where it starts and ends as instants, its kind, its working spans. */
+interface Day {
+  readonly start: number;
+  /** The next day's start (23, 24 or 25 hours later where a zone has daylight saving). */
+  readonly end: number;
+  readonly info: DayInfo;
+  readonly spans: readonly Span[];
+}
 
 function instantMs(date: Date, what: string): number {
   const ms = date.getTime();
@@ -42,7 +52,14 @@ export class WorkingCalendar {
   /** Working minutes in one full working day under these hours. */
   readonly minutesPerDay: number;
   private readonly rules: DayRules;
-  private readonly spanCache = new Map<string, readonly Span[]>();
+  /**
+   * Days by local day number (days since the epoch in local time). Finding an instant's day
+   * through the zone database (Intl) is the costly part of every deadline: a queue computing
+   * 10,000 cases' deadlines spent most of its first render there. The local day number is a
+   * guess from the last day's UTC offset, confirmed by the day's own bounds.
+   */
+  private readonly days = new Map<number, Day>();
+  private offsetMs = 0;
 
   constructor(options: WorkingCalendarOptions = {}) {
     this.hours = options.hours ?? DEFAULT_WORKING_HOURS;
@@ -53,7 +70,8 @@ export class WorkingCalendar {
 
   /** Kind of a local day (a `Date` is read as the Beijing day it falls on; a string is 'YYYY-MM-DD'). */
   dayInfo(day: Date | string): DayInfo {
-    return this.rules.info(this.midnight(day));
+    if (typeof day === 'string') return this.rules.info(localMidnight(day));
+    return this.dayAt(instantMs(day, 'day')).info;
   }
 
   isWorkingDay(day: Date | string): boolean {
@@ -63,7 +81,7 @@ export class WorkingCalendar {
   /** True inside a working interval of a working day. */
   isWorkingTime(instant: Date): boolean {
     const t = instantMs(instant, 'instant');
-    return this.spans(this.midnight(instant)).some(([s, e]) => s <= t && t < e);
+    return this.dayAt(t).spans.some(([s, e]) => s <= t && t < e);
   }
 
   /** False for years whose holidays are not in the data (they are counted as weekends only). */
@@ -88,8 +106,8 @@ export class WorkingCalendar {
     if (limit.clock === 'natural' || remaining === 0) return new Date(start + remaining);
     // Terminates: every year has Monday–Friday working days (years outside the data are
     // weekends only) and the hours have at least one non-empty interval.
-    for (let day = this.midnight(from); ; day = addDays(day, 1)) {
-      for (const [s, e] of this.spans(day)) {
+    for (let day = this.dayAt(start); ; day = this.dayAt(day.end)) {
+      for (const [s, e] of day.spans) {
         if (e <= start) continue;
         const begin = Math.max(s, start);
         if (remaining <= e - begin) return new Date(begin + remaining);
@@ -107,8 +125,8 @@ export class WorkingCalendar {
     const b = instantMs(to, 'to');
     if (b < a) return -this.workingMinutesBetween(to, from);
     let total = 0;
-    for (let day = this.midnight(from); day.getTime() < b; day = addDays(day, 1)) {
-      for (const [s, e] of this.spans(day)) total += Math.max(0, Math.min(e, b) - Math.max(s, a));
+    for (let day = this.dayAt(a); day.start < b; day = this.dayAt(day.end)) {
+      for (const [s, e] of day.spans) total += Math.max(0, Math.min(e, b) - Math.max(s, a));
     }
     return total / MS_PER_MINUTE;
   }
@@ -134,26 +152,25 @@ export class WorkingCalendar {
     return share === 0 ? 0 : share; // no -0 on screens
   }
 
-  private midnight(day: Date | string): TZDate {
-    if (typeof day === 'string') return localMidnight(day);
-    return startOfDay(new TZDate(instantMs(day, 'day'), CALENDAR_TIME_ZONE));
-  }
-
-  /** The day's working intervals as instants; empty on non-working days. */
-  private spans(midnight: TZDate): readonly Span[] {
-    const key = dayKeyOf(midnight);
-    const cached = this.spanCache.get(key);
-    if (cached) return cached;
+  /** The local day `ms` falls on. */
+  private dayAt(ms: number): Day {
+    const guess = this.days.get(Math.floor((ms + this.offsetMs) / MS_PER_DAY));
+    if (guess && guess.start <= ms && ms < guess.end) return guess;
+    const midnight = startOfDay(new TZDate(ms, CALENDAR_TIME_ZONE));
+    // TZDate reports its zone's offset the way Date does (minutes west of UTC).
+    this.offsetMs = -midnight.getTimezoneOffset() * MS_PER_MINUTE;
+    const info = this.rules.info(midnight);
     const spans: Span[] = [];
-    if (this.rules.info(midnight).working) {
+    if (info.working) {
       const [y, m, d] = [midnight.getFullYear(), midnight.getMonth(), midnight.getDate()];
       const at = (minute: number): number =>
         new TZDate(y, m, d, Math.floor(minute / 60), minute % 60, CALENDAR_TIME_ZONE).getTime();
       for (const { start, end } of this.hours.intervals) spans.push([at(start), at(end)]);
     }
-    if (this.spanCache.size >= SPAN_CACHE_DAYS) this.spanCache.clear();
-    this.spanCache.set(key, spans);
-    return spans;
+    const day: Day = { start: midnight.getTime(), end: addDays(midnight, 1).getTime(), info, spans };
+    if (this.days.size >= DAY_CACHE_DAYS) this.days.clear();
+    this.days.set(Math.round((day.start + this.offsetMs) / MS_PER_DAY), day);
+    return day;
   }
 }
 

@@ -13,6 +13,27 @@ import { heading, line, ms, percentile } from './stats';
 const OPEN_CASES = Number(process.env['BENCH_QUEUE_CASES'] ?? 10_000);
 const EVENTS_PER_SECOND = Number(process.env['BENCH_QUEUE_RATE'] ?? 100);
 const SECONDS = Number(process.env['BENCH_QUEUE_SECONDS'] ?? 30);
+/** BENCH_QUEUE_PROFILE=1: where the first render's main-thread time goes, by function (self time). */
+const PROFILE = process.env['BENCH_QUEUE_PROFILE'] === '1';
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    if (!f) return;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [key, total] of top) line(`  self ${key}`, ms(total));
+}
 
 interface PageFigures {
   data: number | null;
@@ -66,8 +87,15 @@ export async function benchQueueRender(): Promise<void> {
       const tick = (t) => { window.__bench.frames.push(t); requestAnimationFrame(tick); };
       requestAnimationFrame(tick);
     `);
+    const profiler = PROFILE ? await page.context().newCDPSession(page) : undefined;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
     await page.goto(`${desk.origin}/#/queue?as=leader-1`);
     await page.waitForFunction(() => performance.getEntriesByName('queue:first-rows').length > 0, undefined, { timeout: 120_000 });
+    if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
     const read = () =>
       page.evaluate<PageFigures>(`(() => {
         const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
@@ -91,6 +119,36 @@ export async function benchQueueRender(): Promise<void> {
     line('  snapshot parsed and applied', phases.applied === null ? '—' : ms(phases.applied));
     const startupTasks = first.longTasks.filter((t) => t.start <= (first.firstRows ?? 0));
     line('long tasks before the first rows', `${startupTasks.length}`, `max ${ms(Math.max(0, ...startupTasks.map((t) => t.duration)))}`);
+
+    // The raw limit, same run: a bare page of the same origin that only fetches and parses the
+    // same snapshot (no app, no queue, no rows). Three fresh windows of each, medians.
+    const firstRows: number[] = first.firstRows === null ? [] : [first.firstRows];
+    for (let i = 0; i < 2; i++) {
+      const again = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+      await again.goto(`${desk.origin}/#/queue?as=leader-1`);
+      await again.waitForFunction(() => performance.getEntriesByName('queue:first-rows').length > 0, undefined, { timeout: 120_000 });
+      firstRows.push(await again.evaluate(() => performance.getEntriesByName('queue:first-rows')[0]!.startTime));
+      await again.close();
+    }
+    const bare: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const plain = await browser.newPage();
+      await plain.goto(`${desk.origin}/favicon.svg`);
+      bare.push(
+        await plain.evaluate<number>(`(async () => {
+          const answer = await fetch('/api/cases/snapshot', { headers: { accept: 'application/json', 'x-demo-user': 'leader-1' } });
+          const body = await answer.json();
+          if (body.cases.length === 0) throw new Error('empty snapshot');
+          return performance.now();
+        })()`),
+      );
+      await plain.close();
+    }
+    const appMedian = percentile(firstRows, 50);
+    const bareMedian = percentile(bare, 50);
+    line('first rows painted, median of 3 windows', ms(appMedian), firstRows.map((t) => ms(t)).join(', '));
+    line('bare page: navigation → snapshot parsed, median of 3', ms(bareMedian), 'the raw limit');
+    line('  app ÷ bare page', `${(appMedian / bareMedian).toFixed(2)}×`, `app overhead ${ms(appMedian - bareMedian)}`);
 
     // Live load: each command moves one case one step (one or two events each).
     const windowStart = await page.evaluate(() => performance.now());

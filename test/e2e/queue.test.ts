@@ -68,6 +68,15 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     expect(await intake.page.locator('[data-test="queue-tab"][data-queue="new"]').textContent()).toContain('新上报');
   });
 
+  it('loads only the queue: no map engine, charts or video player in a queue window', async () => {
+    const scripts = await dispatcher.page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() ?? '').filter((n) => n.endsWith('.js')),
+    );
+    expect(scripts.some((n) => n.startsWith('QueueView-'))).toBe(true);
+    // Cesium (the map chunks), ECharts (use-chart, the KPI board) and hls.js (the tile player) wait for their views.
+    expect(scripts.filter((n) => /^(MapView|WallView|DutyView|KpiBoard|VideoWall|use-chart|use-tile-player)-/.test(n))).toEqual([]);
+  });
+
   it('lists new reports live in the intake queue and registered ones in the dispatcher queue, with counts', async () => {
     for (let i = 0; i < 40; i++) remember(await report(desk, `测试案卷 ${i} 路面破损`));
     await expect.poll(() => count(intake.page, 'new'), { timeout: 10_000 }).toBe(40);
