@@ -29,6 +29,10 @@ function cesiumStaticAssets(): Plugin {
   };
 }
 
+// GRID_PROBES=1: the test build, with the window hooks e2e tests and benches read, into its own
+// folder so the product's out/renderer never carries them.
+const probes = process.env['GRID_PROBES'] === '1';
+
 // One build, three outputs: out/main (Electron main), out/preload (the bridge), out/renderer
 // (the Vue app). out/renderer is also the web desk that `npm run serve` hands to a plain browser.
 export default defineConfig({
@@ -62,6 +66,7 @@ export default defineConfig({
       __VUE_I18N_FULL_INSTALL__: true,
       __VUE_I18N_LEGACY_API__: false,
       __INTLIFY_PROD_DEVTOOLS__: false,
+      __GRID_PROBES__: JSON.stringify(probes),
     },
     build: {
       // electron-vite would target Electron's own Chrome only; the web desk also runs in the
@@ -71,7 +76,7 @@ export default defineConfig({
       // network, and a map window parses Cesium's 10 MB: minify (Vite's default, oxc).
       // GRID_NO_MINIFY=1 keeps names for a profile (BENCH_QUEUE_PROFILE=1 npm run bench -- queue-render).
       minify: process.env['GRID_NO_MINIFY'] !== '1',
-      outDir: resolve('out/renderer'),
+      outDir: resolve(probes ? 'out/renderer-probed' : 'out/renderer'),
       emptyOutDir: true,
       rolldownOptions: {
         input: resolve('src-renderer/index.html'),

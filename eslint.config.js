@@ -43,7 +43,7 @@ export default defineConfig(
   },
   {
     files: ['src-renderer/**/*.{ts,vue}'],
-    languageOptions: { globals: { ...globals.browser } },
+    languageOptions: { globals: { ...globals.browser, __GRID_PROBES__: 'readonly' } },
   },
   {
     files: ['src-server/**/*.ts', 'src-main/**/*.ts', 'test/**/*.ts', '*.{js,ts}'],

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Renderer modules read this build flag (electron.vite.config.ts); unit tests run them as the product.
+        define: { __GRID_PROBES__: 'false' },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

@@ -16,6 +16,11 @@ export function defaultRendererDir(root: string = projectRoot()): string {
   return join(root, 'out', 'renderer');
 }
 
+/** The test build: the same renderer with the window hooks e2e tests and benches read (GRID_PROBES=1). */
+export function probedRendererDir(root: string = projectRoot()): string {
+  return join(root, 'out', 'renderer-probed');
+}
+
 export function isRendererBuilt(rendererDir: string): boolean {
   return existsSync(join(rendererDir, 'index.html'));
 }
@@ -43,11 +48,12 @@ export function isRendererStale(rendererDir: string, root: string = projectRoot(
  * Runs `electron-vite build` (all three outputs; the renderer is most of the time). Runs the CLI
  * with this Node rather than through npx, so it works offline and with no PATH set up.
  */
-export async function buildRenderer(root: string = projectRoot(), output: 'inherit' | 'ignore' = 'inherit'): Promise<void> {
+export async function buildRenderer(root: string = projectRoot(), output: 'inherit' | 'ignore' = 'inherit', options: { probes?: boolean } = {}): Promise<void> {
   const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   if (!existsSync(cli)) throw new Error(`electron-vite is not installed (${cli}); run npm ci first.`);
   await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [cli, 'build'], { cwd: root, stdio: ['ignore', output, 'inherit'] });
+    const env = { ...process.env, GRID_PROBES: options.probes ? '1' : '0' };
+    const child = spawn(process.execPath, [cli, 'build'], { cwd: root, env, stdio: ['ignore', output, 'inherit'] });
     child.on('error', fail);
     child.on('exit', (code, signal) => {
       if (code === 0) done();

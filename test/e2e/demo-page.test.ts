@@ -1,8 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src-server/renderer-build';
+import { defaultRendererDir, projectRoot } from '../../src-server/renderer-build';
 import type { RunningWebDesk } from '../../src-server/web-desk';
 import { launchChromium } from './support/browser';
 import { startBuiltWebDesk } from './support/web-desk';
@@ -17,7 +18,8 @@ describe('demo page in Chromium (web desk)', () => {
   const pageProblems: string[] = [];
 
   beforeAll(async () => {
-    const started = await startBuiltWebDesk();
+    // The product's own build (out/renderer), not the test build with its window hooks.
+    const started = await startBuiltWebDesk({ probes: false });
     desk = started.desk;
     if (started.buildMs !== null) console.info(`renderer built in ${started.buildMs} ms`);
     browser = await launchChromium();
@@ -68,6 +70,22 @@ describe('demo page in Chromium (web desk)', () => {
     await page.goto(`${desk.origin}/#/nowhere`);
     await expect.poll(() => page.url()).toMatch(/#\/queue$/);
     expect(await page.locator('[data-test="view-name"]').textContent()).toBe('Case queue');
+  });
+
+  it('carries none of the test hooks: not on the window of any view, not in a script', async () => {
+    const hooks = ['gridMap', 'gridWall', 'gridVideo', '__kpiLiveCharts'];
+    for (const view of ['map', 'wall', 'video', 'kpi']) {
+      await page.goto(`${desk.origin}/#/${view}`);
+      await page.waitForTimeout(2_000);
+      expect(await page.evaluate((names) => names.filter((n) => n in globalThis), hooks)).toEqual([]);
+    }
+    const assets = join(defaultRendererDir(projectRoot()), 'assets');
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(5);
+    // The map bench's entity baseline is a test-only chunk too.
+    expect(scripts.filter((f) => f.startsWith('entity-baseline'))).toEqual([]);
+    const carrying = scripts.filter((f) => hooks.some((h) => readFileSync(join(assets, f), 'utf8').includes(h)));
+    expect(carrying).toEqual([]);
   });
 
   it('ran without page errors or CSP refusals', () => {

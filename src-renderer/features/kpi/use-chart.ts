@@ -23,8 +23,8 @@ export function liveChartCount(): number {
   return live;
 }
 
-// The e2e test reads the count from the page (a leak after unmount shows there).
-(window as unknown as { __kpiLiveCharts?: () => number }).__kpiLiveCharts = liveChartCount;
+// The e2e test reads the count from the page (a leak after unmount shows there); test builds only.
+if (__GRID_PROBES__) (window as unknown as { __kpiLiveCharts?: () => number }).__kpiLiveCharts = liveChartCount;
 
 /** How a chart takes new data: the board replaces its option; a live wall merges and throttles. */
 export interface ChartUpdates {

@@ -161,7 +161,7 @@ export function useCityMap(container: Ref<HTMLElement | null>, options: CityMapO
         }),
       );
       syncAll();
-      exposeForTests(map, scene, sceneFocus);
+      if (__GRID_PROBES__) exposeForTests(map, scene, sceneFocus);
       await map.ready();
       if (map.isDestroyed) return;
       store.status = 'ready';
@@ -234,7 +234,7 @@ export function useCityMap(container: Ref<HTMLElement | null>, options: CityMapO
     for (const stop of stops.splice(0)) stop();
     if (heatTimer) clearTimeout(heatTimer);
     store.attach(undefined);
-    delete (window as MapTestWindow).gridMap;
+    if (__GRID_PROBES__) delete (window as MapTestWindow).gridMap;
     map?.destroy();
     map = undefined;
     store.status = 'loading';

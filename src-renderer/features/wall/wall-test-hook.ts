@@ -23,6 +23,7 @@ export interface WallTestHook {
 type WallTestWindow = Window & { gridWall?: WallTestHook };
 
 export function exposeWallForTests(data: WallData): void {
+  if (!__GRID_PROBES__) return;
   const map = useMapStore();
   (window as WallTestWindow).gridWall = {
     charts: liveChartCount,
@@ -38,5 +39,5 @@ export function exposeWallForTests(data: WallData): void {
 }
 
 export function hideWallFromTests(): void {
-  delete (window as WallTestWindow).gridWall;
+  if (__GRID_PROBES__) delete (window as WallTestWindow).gridWall;
 }

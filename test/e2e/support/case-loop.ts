@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildRenderer, defaultRendererDir, isRendererStale, projectRoot } from '../../../src-server/renderer-build';
 import { startWebDesk, type RunningWebDesk } from '../../../src-server/web-desk';
+import { projectRoot } from '../../../src-server/renderer-build';
+import { testRenderer } from './test-renderer';
 
 /**
  * Helpers for the case-loop e2e: a web desk with HTTP intake enabled (the hotline's key), the
@@ -14,9 +15,7 @@ import { startWebDesk, type RunningWebDesk } from '../../../src-server/web-desk'
 export const HOTLINE_KEY = 'e2e-hotline-key';
 
 export async function startLoopDesk(): Promise<RunningWebDesk> {
-  const root = projectRoot();
-  const rendererDir = defaultRendererDir(root);
-  if (isRendererStale(rendererDir, root)) await buildRenderer(root, 'ignore');
+  const { rendererDir } = await testRenderer();
   return startWebDesk({
     host: '127.0.0.1',
     port: 0,

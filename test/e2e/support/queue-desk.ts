@@ -3,22 +3,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CATEGORIES } from '../../../src-shared/catalog/categories';
 import type { CaseState, Channel } from '../../../src-shared/domain/case';
 import type { Actor } from '../../../src-shared/domain/roles';
-import { buildRenderer, defaultRendererDir, isRendererStale, projectRoot } from '../../../src-server/renderer-build';
 import { startWebDesk, type RunningWebDesk, type WebDeskOptions } from '../../../src-server/web-desk';
+import { testRenderer } from './test-renderer';
 
 /**
  * The queue's e2e and bench helpers: the built web desk with extra options (intake keys, the
  * simulator), windows signed in as a demo user, and cases driven through the service itself.
  */
 export async function startQueueDesk(options: Partial<WebDeskOptions> = {}): Promise<{ desk: RunningWebDesk; buildMs: number | null }> {
-  const root = projectRoot();
-  const rendererDir = defaultRendererDir(root);
-  let buildMs: number | null = null;
-  if (isRendererStale(rendererDir, root)) {
-    const startedAt = performance.now();
-    await buildRenderer(root, 'ignore');
-    buildMs = Math.round(performance.now() - startedAt);
-  }
+  const { rendererDir, buildMs } = await testRenderer();
   const desk = await startWebDesk({
     host: '127.0.0.1',
     port: 0,

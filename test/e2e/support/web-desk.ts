@@ -1,20 +1,13 @@
 import { pino } from 'pino';
-import { buildRenderer, defaultRendererDir, isRendererStale, projectRoot } from '../../../src-server/renderer-build';
 import { startWebDesk, type RunningWebDesk } from '../../../src-server/web-desk';
+import { testRenderer } from './test-renderer';
 
 /**
  * The web desk as a person runs it, on an ephemeral port. Reuses out/renderer when it is newer
  * than every renderer source, otherwise builds it first (so a test never runs yesterday's page).
  */
-export async function startBuiltWebDesk(): Promise<{ desk: RunningWebDesk; buildMs: number | null }> {
-  const root = projectRoot();
-  const rendererDir = defaultRendererDir(root);
-  let buildMs: number | null = null;
-  if (isRendererStale(rendererDir, root)) {
-    const startedAt = performance.now();
-    await buildRenderer(root, 'ignore');
-    buildMs = Math.round(performance.now() - startedAt);
-  }
+export async function startBuiltWebDesk(options: { probes?: boolean } = {}): Promise<{ desk: RunningWebDesk; buildMs: number | null }> {
+  const { rendererDir, buildMs } = await testRenderer(options);
   const desk = await startWebDesk({
     host: '127.0.0.1',
     port: 0,
