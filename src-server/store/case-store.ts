@@ -5,6 +5,7 @@ import { DEFAULT_ALARM_THRESHOLDS, nextAlarmAt, type AlarmCalendar, type AlarmTh
 import type { CaseState } from '../../src-shared/domain/case';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { currentLink } from '../../src-shared/domain/rules';
+import type { Scope } from '../../src-shared/domain/scope';
 import { isOpenStage } from '../../src-shared/domain/stages';
 import { fromJson, type Database, type Queryable } from './db';
 import { FACT_COLUMNS, factsOfRow, writeDailyMarks } from './kpi-daily';
@@ -14,7 +15,7 @@ import { migrate } from './migrations';
  * Which cases a user may see: everything (centres, leaders), one department's cases, or the
  * cases in a grid supervisor's own grids (what they report and verify).
  */
-export type Scope = { kind: 'all' } | { kind: 'department'; departmentId: string } | { kind: 'grids'; gridCodes: readonly string[] };
+export type { Scope } from '../../src-shared/domain/scope';
 
 export class VersionConflictError extends Error {
   constructor(readonly caseId: string) {

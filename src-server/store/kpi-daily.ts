@@ -1,6 +1,6 @@
 import { bucketKey, bucketRange, type KpiArea } from '../../src-shared/kpi/board';
 import type { KpiGroupBy, Period } from '../../src-shared/kpi/formulas';
-import type { Scope } from './case-store';
+import type { Scope } from '../../src-shared/domain/scope';
 import type { Queryable, SqlValue } from './db';
 
 /**

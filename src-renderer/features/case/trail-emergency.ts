@@ -2,7 +2,7 @@ import type { CaseEvent } from '../../../src-shared/domain/events';
 import { planByCode } from '../../../src-shared/emergency/plans';
 import { textIn } from '../../../src-shared/i18n-text';
 import { beijingTime, departmentName, fill, texts } from './case-format';
-import type { TrailContext } from './trail-words';
+import type { TrailContext } from './trail-context';
 
 /** The details of an emergency-linkage event on the case trail, in the window's language. */
 export function emergencyDetails(event: CaseEvent, ctx: TrailContext): string[] {

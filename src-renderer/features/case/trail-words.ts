@@ -1,9 +1,10 @@
 import { CHANNEL_NAMES } from '../../../src-shared/domain/case';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import { LINK_NAMES, STAGE_NAMES } from '../../../src-shared/domain/stages';
-import { textIn, type BilingualText, type Locale } from '../../../src-shared/i18n-text';
+import { textIn } from '../../../src-shared/i18n-text';
+import type { TrailContext } from './trail-context';
 import { emergencyDetails } from './trail-emergency';
-import { beijingTime, categoryName, departmentName, duration, fill, personName, roleName, texts, type StreetNames } from './case-format';
+import { beijingTime, categoryName, departmentName, duration, fill, personName, roleName, texts } from './case-format';
 
 /**
  * One trail entry in words: who (name if known, else user id), role, when (Beijing time),
@@ -19,16 +20,6 @@ export interface TrailWords {
   details: string[];
 }
 
-export interface TrailContext {
-  locale: Locale;
-  /** A plan step's title by case and step id (from the case's emergency response), else the id is shown. */
-  stepTitle?: (caseId: string, stepId: string) => BilingualText | undefined;
-  streets?: StreetNames;
-  /** Names this window knows, by user id. */
-  people?: ReadonlyMap<string, string>;
-  /** A case's number by id (duplicates name other cases), else the id. */
-  caseNumber?: (caseId: string) => string | undefined;
-}
 
 /** The hotline system hands tickets over as a system actor: say which one. */
 const SYSTEM_ACTORS: Record<string, { zh: string; en: string }> = {

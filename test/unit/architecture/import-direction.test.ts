@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeViolations, findViolations, importsOf, ROOMS, type SourceFile } from './import-rules';
+import { describeViolations, findImportCircles, findViolations, importsOf, ROOMS, type SourceFile } from './import-rules';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -28,6 +28,29 @@ describe('import direction of the four rooms', () => {
     expect(files.length).toBeGreaterThan(10);
     const violations = findViolations(files);
     expect(violations, `Imports against ARCHITECTURE.md:\n${describeViolations(violations)}`).toEqual([]);
+  });
+});
+
+describe('no import circles', () => {
+  it('holds for the modules of every room, type imports included', () => {
+    const circles = findImportCircles(ROOMS.flatMap(sourcesOf));
+    expect(circles.map((c) => c.join(' ↔ '))).toEqual([]);
+  });
+
+  it('finds a circle of three, and one made of a type import, and leaves a chain alone', () => {
+    const files: SourceFile[] = [
+      { path: 'src-shared/a.ts', text: "import { b } from './b';" },
+      { path: 'src-shared/b.ts', text: "import { c } from './c';" },
+      { path: 'src-shared/c.ts', text: "import { a } from './a';" },
+      { path: 'src-renderer/x/words.ts', text: "import { details } from './details';" },
+      { path: 'src-renderer/x/details.ts', text: "import type { Context } from './words';" },
+      { path: 'src-server/y/top.ts', text: "import { low } from './low';\nimport { a } from '../../src-shared/a';" },
+      { path: 'src-server/y/low.ts', text: 'export const low = 1;' },
+    ];
+    const circles = findImportCircles(files);
+    expect(circles).toHaveLength(2);
+    expect(circles).toContainEqual(['src-shared/a.ts', 'src-shared/b.ts', 'src-shared/c.ts']);
+    expect(circles).toContainEqual(['src-renderer/x/details.ts', 'src-renderer/x/words.ts']);
   });
 });
 

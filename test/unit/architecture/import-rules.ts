@@ -123,3 +123,51 @@ export function findViolations(files: readonly SourceFile[]): Violation[] {
 export function describeViolations(violations: readonly Violation[]): string {
   return violations.map((v) => `${v.file}: "${v.specifier}" — ${v.rule}`).join('\n');
 }
+
+/**
+ * Import circles among the repo's own modules, type imports included: each circle once, its files
+ * sorted. A circle makes start-up order matter and no module of it can be read alone.
+ */
+export function findImportCircles(files: readonly SourceFile[]): string[][] {
+  const paths = new Set(files.map((f) => f.path));
+  const resolveSpecifier = (from: string, specifier: string): string | undefined => {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = posix.normalize(posix.join(posix.dirname(from), specifier));
+    return [base, `${base}.ts`, `${base}/index.ts`].find((p) => paths.has(p));
+  };
+  const edges = new Map(
+    files.map((f) => [f.path, importsOf(f.text).flatMap((s) => resolveSpecifier(f.path, s) ?? [])] as const),
+  );
+  // Tarjan's strongly connected components; a component of two or more files is a circle.
+  let index = 0;
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (v: string): void => {
+    order.set(v, index);
+    low.set(v, index);
+    index += 1;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!order.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, order.get(w)!));
+    }
+    if (low.get(v) === order.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) circles.push(component.sort());
+    }
+  };
+  for (const v of edges.keys()) if (!order.has(v)) visit(v);
+  return circles;
+}
