@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import type { z } from 'zod';
 import { refusal, type Refusal } from '../../src-shared/errors';
+import { unstorableText } from '../../src-shared/text-safety';
 
 /**
  * Request bodies, read by the route that wants them so each sets its own limits. Everything is
@@ -62,12 +63,17 @@ export async function readFields(request: IncomingMessage, accept: readonly Body
   const raw = await readBytes(request, maxBytes);
   if (!raw.ok) return raw;
   const text = raw.value.toString('utf8');
-  if (format === 'form') return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return refusal('VALIDATION_FAILED', { detail: 'the body is not valid JSON' });
+  let value: unknown;
+  if (format === 'form') value = Object.fromEntries(new URLSearchParams(text));
+  else {
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      return refusal('VALIDATION_FAILED', { detail: 'the body is not valid JSON' });
+    }
   }
+  const problem = unstorableText(value, '(body)');
+  return problem ? refusal('VALIDATION_FAILED', { detail: problem }) : { ok: true, value };
 }
 
 /** Checks a value against a schema; the refusal names each wrong field. */
@@ -134,7 +140,9 @@ export function readMultipart(request: IncomingMessage, limits: MultipartLimits)
     let refused: Refusal | undefined;
     const refuse = (r: Refusal) => (refused ??= r);
     parser.on('field', (name, value, info) => {
+      const problem = unstorableText({ [name]: value }, '(form)');
       if (info.valueTruncated) refuse(refusal('BODY_TOO_LARGE', { limit: maxFieldBytes }));
+      else if (problem) refuse(refusal('VALIDATION_FAILED', { detail: problem }));
       else fields[name] = value;
     });
     parser.on('file', (field, stream, info) => {
@@ -142,6 +150,9 @@ export function readMultipart(request: IncomingMessage, limits: MultipartLimits)
       stream.on('data', (chunk: Buffer) => {
         if (!refused) chunks.push(chunk);
       });
+      // A body cut off inside a file part fails the file's own stream: unheard, that error would
+      // bring the whole service down (found by the boundary fuzzer).
+      stream.on('error', (error: Error) => refuse(refusal('VALIDATION_FAILED', { detail: `the upload broke off (${error.message})` })));
       stream.on('limit', () => refuse(refusal('PHOTO_TOO_LARGE', { name: info.filename ?? field, limitMb: +(limits.maxFileBytes / 1_048_576).toFixed(1) })));
       stream.on('end', () => {
         if (!refused) files.push({ field, filename: info.filename ?? field, declaredType: info.mimeType, bytes: Buffer.concat(chunks) });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { notFound, refuse, sendJson } from './answers';
 import { serveStatic } from './static-files';
+import { unstorableText } from '../../src-shared/text-safety';
 
 /**
  * What a handler may answer instead of a plain body: its own status, headers, and a JSON body or
@@ -120,6 +121,8 @@ export interface RunningHttpServer {
   port: number;
   /** e.g. http://127.0.0.1:5178 (no trailing slash). */
   origin: string;
+  /** Every API endpoint served (method and path pattern): what the fuzzer and the scope table walk. */
+  routes: readonly Pick<ApiRoute, 'method' | 'path'>[];
   close(): Promise<void>;
 }
 
@@ -152,7 +155,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const rawQuery = queryAt < 0 ? '' : url.slice(queryAt + 1);
     const found = findRoute(method === 'HEAD' ? 'GET' : method, rawPath);
     if (found) {
-      const body = await found.route.answer(request, { params: found.params, query: new URLSearchParams(rawQuery) });
+      const query = new URLSearchParams(rawQuery);
+      const problem = unstorableText({ ...found.params }, '(path)') ?? unstorableText(Object.fromEntries(query), '(query)');
+      if (problem) {
+        refuse(response, 400, 'VALIDATION_FAILED', `The request is malformed: ${problem}`);
+        return;
+      }
+      const body = await found.route.answer(request, { params: found.params, query });
       if (body instanceof HttpAnswer) sendAnswer(response, body);
       else sendJson(response, 200, body);
       return;
@@ -197,6 +206,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     host: address.address,
     port: address.port,
     origin: `http://${urlHost}:${address.port}`,
+    routes: options.routes.map(({ method, path }) => ({ method, path })),
     close: () =>
       new Promise<void>((closed, fail) => {
         server.close((error) => (error ? fail(error) : closed()));

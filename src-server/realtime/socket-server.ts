@@ -19,6 +19,7 @@ import {
 import type { DemoUser } from '../../src-shared/district/types';
 import { RECENTLY_ENDED_MS } from '../../src-shared/sync/case-replica';
 import { refusal } from '../../src-shared/errors';
+import { unstorableText } from '../../src-shared/text-safety';
 import { inScope, type Scope } from '../store/case-store';
 import { queryCases } from '../store/case-queries';
 import { queryBreakdown } from '../store/kpi-breakdowns';
@@ -97,6 +98,15 @@ export function attachRealtime(
 
   io.on('connection', (socket: GridSocket) => {
     const { user, scope } = socket.data;
+    // Every packet first: text no store can keep (NUL, broken Unicode, absurd nesting) is refused
+    // with its field, whatever the event, before any handler sees it.
+    socket.use((packet, next) => {
+      const args = packet.slice(1);
+      const ack: unknown = args.at(-1);
+      const problem = unstorableText(typeof ack === 'function' ? args.slice(0, -1) : args, String(packet[0]));
+      if (!problem) return next();
+      if (typeof ack === 'function') (ack as (answer: unknown) => void)(refusal('VALIDATION_FAILED', { detail: problem }));
+    });
     void socket.join(roomsOf(scope));
     logger.debug({ user: user.id, socket: socket.id }, 'window connected');
     void service.store.headSeq().then((headSeq) =>

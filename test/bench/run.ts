@@ -1,5 +1,6 @@
 import { benchCaseService } from './case-service.bench';
 import { benchCityMap } from './city-map.bench';
+import { benchFuzz } from './fuzz.bench';
 import { benchMapSoak } from './map-soak.bench';
 import { benchKpiPostgres } from './kpi-postgres.bench';
 import { benchQueueRender } from './queue-render.bench';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'replay-day': benchReplayDay,
   'wall-soak': benchWallSoak,
   'video-soak': benchVideoSoak,
+  fuzz: benchFuzz,
 };
 
 /** Soaks (30–60 min) and the 1.7 M-case PostgreSQL load run only when named (`npm run bench -- wall-soak`), never in a plain `npm run bench`. */

@@ -1,0 +1,135 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebDesk, type RunningWebDesk } from '../../../src-server/web-desk';
+import { fuzzHttp, fuzzRawFrames, fuzzSocket, fuzzSockets, storedState } from '../../support/fuzz';
+import { DIALECTS, freshStorage } from '../support/case-service';
+
+/**
+ * Every socket event and HTTP route of the service, fed malformed payloads (a short run; the long
+ * one is `npm run bench -- fuzz`): no crash, every refusal a code and a message, no request left
+ * unanswered, and nothing stored changes. FUZZ_SEED replays a run.
+ */
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20261206);
+const SOCKET_PAYLOADS = 1_500;
+const HTTP_REQUESTS = 700;
+
+describe.each(DIALECTS)('boundaries under malformed input (%s)', (dialect) => {
+  let desk: RunningWebDesk;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const storage = await freshStorage(dialect);
+    drop = storage.drop;
+    desk = await startWebDesk({
+      host: '127.0.0.1',
+      port: 0,
+      logger: pino({ level: 'silent' }),
+      storage: storage.storage,
+      deadlines: false,
+      video: { demoStreams: false },
+      intake: { open311ApiKeys: ['demo-intake-key'], hotlineApiKeys: ['fuzz-hotline-key'], cameraApiKeys: ['fuzz-camera-key'] },
+    });
+    // One real case, so reads have something to leak and writes something to corrupt.
+    const grid = desk.parts.district.district.grids[0]!;
+    const r = await desk.parts.service.report(
+      { categoryCode: 'C0101', channel: 'patrol', description: '井盖缺失', lon: grid.centroid[0], lat: grid.centroid[1] },
+      { userId: grid.supervisorId, role: 'supervisor' },
+    );
+    expect(r.ok).toBe(true);
+  });
+
+  afterAll(async () => {
+    await desk?.close();
+    await drop?.();
+  });
+
+  it('walks every API route the service serves', () => {
+    // The fuzzer reads the routes from the running server, so a new route is fuzzed too.
+    expect(desk.routes.length).toBeGreaterThan(20);
+    expect(desk.routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/photos', '/api/intake/hotline', '/api/replay/:day']));
+  });
+
+  it('refuses text no database can keep (NUL, a lone surrogate) with its field, where PostgreSQL used to fail', async () => {
+    const before = await storedState(desk);
+    const grid = desk.parts.district.district.grids[0]!;
+    const socket = await fuzzSocket(desk.origin, grid.supervisorId);
+    try {
+      const report = (description: string) =>
+        socket.timeout(5_000).emitWithAck('case:report', { commandId: `nul-${description.length}`, payload: { categoryCode: 'C0101', channel: 'patrol', description, lon: grid.centroid[0], lat: grid.centroid[1] } }) as Promise<{ ok: boolean; code?: string; message?: { en: string } }>;
+      for (const bad of ['井盖\u0000缺失', '井盖\ud800缺失']) {
+        const answer = await report(bad);
+        expect(answer.code).toBe('VALIDATION_FAILED');
+        expect(answer.message?.en).toContain('case:report.0.payload.description holds a NUL character or broken Unicode');
+      }
+    } finally {
+      socket.disconnect();
+    }
+    const byNumber = await fetch(`${desk.origin}/open311/v2/requests/%00.json`);
+    expect(byNumber.status).toBe(400);
+    expect(((await byNumber.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+    const hotline = await fetch(`${desk.origin}/api/intake/hotline`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'fuzz-hotline-key' },
+      body: JSON.stringify({ ticketId: 'T\u0000', description: '井盖' }),
+    });
+    expect(hotline.status).toBe(400);
+    expect(await storedState(desk)).toEqual(before);
+  });
+
+  it('refuses an upload cut off inside a photo, and keeps serving (it used to crash the service)', async () => {
+    const before = await storedState(desk);
+    const body = '--cut\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0 and then nothing';
+    const answer = await fetch(`${desk.origin}/api/photos?as=${desk.parts.district.district.grids[0]!.supervisorId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=cut' },
+      body,
+    });
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+    expect((await fetch(`${desk.origin}/api/district/summary`)).status).toBe(200);
+    expect(await storedState(desk)).toEqual(before);
+  });
+
+  it('refuses every malformed socket payload in words, answers each one, and changes nothing', async () => {
+    const before = await storedState(desk);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const figures = await fuzzSockets(desk, { seed: SEED, payloads: SOCKET_PAYLOADS, as: 'dispatcher-1' });
+    await fuzzSockets(desk, { seed: SEED + 1, payloads: SOCKET_PAYLOADS / 3, as: 'handler-sanitation' }, figures);
+    // A grid supervisor may report: malformed reports get past the role check, deep into the write path.
+    await fuzzSockets(desk, { seed: SEED + 2, payloads: SOCKET_PAYLOADS / 3, as: desk.parts.district.district.grids[0]!.supervisorId }, figures);
+    expect(figures.socketPayloads).toBe(SOCKET_PAYLOADS + (2 * SOCKET_PAYLOADS) / 3);
+    expect(figures.accepted).toEqual([]);
+    expect(figures.unclear).toEqual([]);
+    expect(figures.unanswered).toEqual([]);
+    expect([...figures.refusals.keys()]).toEqual(expect.arrayContaining(['VALIDATION_FAILED']));
+    expect(await storedState(desk)).toEqual(before);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(300e6);
+  });
+
+  it('survives raw frames no client library would send, and still serves a proper client', async () => {
+    const before = await storedState(desk);
+    const figures = await fuzzRawFrames(desk, { seed: SEED, frames: 400, as: 'dispatcher-1' });
+    expect(figures.socketPayloads).toBe(400);
+    expect(await storedState(desk)).toEqual(before);
+    const socket = await fuzzSocket(desk.origin, 'dispatcher-1');
+    try {
+      const answer = (await socket.timeout(5_000).emitWithAck('people:directory', {})) as { ok: boolean };
+      expect(answer.ok).toBe(true);
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('answers every hostile HTTP request with a refusal in words, never a 5xx, and changes nothing', async () => {
+    const before = await storedState(desk);
+    const figures = await fuzzHttp(desk, { seed: SEED, requests: HTTP_REQUESTS });
+    expect(figures.httpRequests).toBe(HTTP_REQUESTS);
+    expect(figures.serverErrors).toEqual([]);
+    expect(figures.unclear).toEqual([]);
+    expect(figures.unanswered).toEqual([]);
+    expect(await storedState(desk)).toEqual(before);
+    // Still serving: the service survived it all.
+    const summary = await fetch(`${desk.origin}/api/district/summary`);
+    expect(summary.status).toBe(200);
+  });
+});
