@@ -47,6 +47,8 @@ export const ERROR_MESSAGES = {
   STEP_ALREADY_OVERDUE: { zh: '步骤“{step}”已标记超时', en: 'Step "{stepEn}" is already marked overdue' },
   STEP_NOT_YET_DUE: { zh: '步骤“{step}”尚未到时限（{at}）', en: 'Step "{stepEn}" is not due until {at}' },
   STEP_ALREADY_DONE: { zh: '步骤“{step}”已于 {at} 完成', en: 'Step "{stepEn}" was already done at {at}' },
+  // The desk's case finder.
+  SEARCH_TEXT_INVALID: { zh: '请输入 1–{max} 个字：案卷编号、地址或描述中的词', en: 'Type 1–{max} characters: a case number, an address or words of the description' },
   NOT_AUTHENTICATED: { zh: '请先登录', en: 'Please sign in first' },
   // Intake over HTTP (supervisor terminals, the 12345 hand-off, camera gateways, Open311 apps).
   API_KEY_INVALID: { zh: '接口密钥无效或缺失', en: 'The API key is missing or not valid' },

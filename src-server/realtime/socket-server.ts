@@ -18,10 +18,12 @@ import {
 } from '../../src-shared/contract/socket';
 import type { DemoUser } from '../../src-shared/district/types';
 import { RECENTLY_ENDED_MS } from '../../src-shared/sync/case-replica';
-import { refusal } from '../../src-shared/errors';
+import { isRefusal, refusal } from '../../src-shared/errors';
 import { unstorableText } from '../../src-shared/text-safety';
+import { parseCaseSearch } from '../../src-shared/contract/case-search';
 import { inScope, type Scope } from '../store/case-store';
 import { queryCases } from '../store/case-queries';
+import { searchCases } from '../store/case-search';
 import { queryBreakdown } from '../store/kpi-breakdowns';
 import { queryKpiList } from '../store/kpi-lists';
 import { districtLabels, queryKpis } from '../store/kpi-queries';
@@ -128,6 +130,17 @@ export function attachRealtime(
       const parsed = duplicateQuerySchema.safeParse(query);
       if (!parsed.success) return ack(refusal('VALIDATION_FAILED', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
       void suggestDuplicates(service, parsed.data, actorOf(user), scope).then(ack, (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
+    });
+
+    // The scope is the connection's (its user's role), never anything the window sends.
+    socket.on('case:search', (query, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = parseCaseSearch(query);
+      if (isRefusal(parsed)) return ack(parsed);
+      void searchCases(service.store.db, parsed, scope).then(
+        (hits) => ack({ ok: true, hits }),
+        (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })),
+      );
     });
 
     socket.on('case:sync', (request, ack) => {

@@ -1,4 +1,5 @@
 import { beijingCalendar } from '../../src-shared/calendar';
+import { foldForSearch } from '../../src-shared/contract/case-search';
 import { categoryByCode } from '../../src-shared/catalog/categories';
 import type { Category } from '../../src-shared/catalog/category-types';
 import { DEFAULT_ALARM_THRESHOLDS, nextAlarmAt, type AlarmCalendar, type AlarmThresholds } from '../../src-shared/domain/alarms';
@@ -43,6 +44,11 @@ interface AlarmRow {
 function departmentList(state: CaseState): string {
   const ids = [state.leadDepartmentId, ...state.assistingDepartmentIds].filter((id): id is string => Boolean(id));
   return ` ${ids.join(' ')} `;
+}
+
+/** What the case finder matches words in, folded as it compares (migration 6 fills old rows the same way). */
+export function searchTextOf(state: CaseState): string {
+  return foldForSearch(`${state.place.address ?? ''}\n${state.description}`);
 }
 
 function currentDeadline(state: CaseState): string | null {
@@ -248,6 +254,7 @@ export class CaseStore {
       is_open: isOpenStage(s.stage) ? 1 : 0,
       next_alarm_at: this.alarmPlanner(s),
       last_seq: lastSeq,
+      search_text: searchTextOf(s),
       state: JSON.stringify(s),
     };
     const names = Object.keys(columns);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BilingualText } from '../i18n-text';
 import type { RoutingSuggestion } from '../domain/routing';
 import type { Refusal } from '../errors';
+import type { CaseSearchQuery, CaseSearchResult } from './case-search';
 import { commandPayloadSchemas, type CaseCommandInput } from '../domain/commands';
 import type { CaseEvent } from '../domain/events';
 import type { CasePlace, CaseState } from '../domain/case';
@@ -239,6 +240,8 @@ export interface ClientToServerEvents {
   'case:report': (request: ReportRequest, ack: (answer: Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>) => void) => void;
   /** The open cases a report about to be saved would repeat, and the place it would get. */
   'case:duplicates': (query: DuplicateQuery, ack: (answer: Answer<DuplicateSuggestions>) => void) => void;
+  /** Any case by number, address or the reporter's words, open or closed, within the asker's scope. */
+  'case:search': (query: CaseSearchQuery, ack: (answer: Answer<CaseSearchResult>) => void) => void;
   'case:sync': (request: SyncRequest, ack: (answer: Answer<SyncAnswer>) => void) => void;
   'case:query': (query: Partial<CaseQuery>, ack: (answer: Answer<{ cases: CaseState[]; total: number }>) => void) => void;
   'case:routing': (request: z.input<typeof routingRequestSchema>, ack: (answer: Answer<{ suggestion: RoutingSuggestionView }>) => void) => void;

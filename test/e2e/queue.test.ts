@@ -193,14 +193,29 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     await page.keyboard.press('?');
     const sheet = page.locator('[data-test="shortcut-sheet"]');
     await sheet.waitFor();
-    // Ten keys: moving in the list, tabs, search, star, help, close, and Alt+N for a new case
-    // (this user takes calls).
-    expect(await sheet.locator('dt').count()).toBe(10);
+    // Eleven keys: moving in the list, tabs, search, star, help, close, Ctrl+K to find any case,
+    // and Alt+N for a new case (this user takes calls).
+    expect(await sheet.locator('dt').count()).toBe(11);
     expect(await sheet.textContent()).toContain('键盘快捷键');
     expect(await sheet.textContent()).toContain('Alt+N新建案卷');
+    expect(await sheet.textContent()).toContain('Ctrl+K查找任意案卷');
+    expect(await sheet.textContent()).toContain('（Alt+N / Ctrl+K 除外）');
     await page.screenshot({ path: join(screenshots, 'queue-shortcuts.png') });
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
+
+    // A dispatcher does not take calls: Alt+N would do nothing for them, so their sheet leaves it out.
+    const other = dispatcher.page;
+    await other.locator('[data-test="queue-view"] h2').click();
+    await other.keyboard.press('?');
+    const theirs = other.locator('[data-test="shortcut-sheet"]');
+    await theirs.waitFor();
+    expect(await theirs.locator('dt').count()).toBe(10);
+    expect(await theirs.textContent()).not.toContain('Alt+N');
+    expect(await theirs.textContent()).toContain('Ctrl+K查找任意案卷');
+    expect(await theirs.textContent()).toContain('（Ctrl+K 除外）');
+    await other.keyboard.press('Escape');
+    await theirs.waitFor({ state: 'detached' });
 
     // The stars are this user's, kept across a reload.
     await page.reload();

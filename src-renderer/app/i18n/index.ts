@@ -8,6 +8,7 @@ import { mapMessages } from '../../features/map/i18n';
 import { wallMessages } from '../../features/wall/i18n';
 import { dutyMessages } from '../../features/duty/i18n';
 import { intakeMessages } from '../../features/intake/i18n';
+import { finderMessages } from '../../features/case-finder/i18n';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -41,8 +42,8 @@ function storedLocale(): string | null {
  * the shell's texts live here. Both languages must have the same keys (a unit test checks).
  */
 export const DESK_MESSAGES = {
-  'zh-CN': { ...zhCN, queue: queueMessages.zh, caseDetail: caseDetailMessages.zh, video: videoMessages.zh, kpi: kpiMessages.zh, map: mapMessages.zh, wall: wallMessages.zh, duty: dutyMessages.zh, intake: intakeMessages.zh },
-  en: { ...en, queue: queueMessages.en, caseDetail: caseDetailMessages.en, video: videoMessages.en, kpi: kpiMessages.en, map: mapMessages.en, wall: wallMessages.en, duty: dutyMessages.en, intake: intakeMessages.en },
+  'zh-CN': { ...zhCN, queue: queueMessages.zh, caseDetail: caseDetailMessages.zh, video: videoMessages.zh, kpi: kpiMessages.zh, map: mapMessages.zh, wall: wallMessages.zh, duty: dutyMessages.zh, intake: intakeMessages.zh, finder: finderMessages.zh },
+  en: { ...en, queue: queueMessages.en, caseDetail: caseDetailMessages.en, video: videoMessages.en, kpi: kpiMessages.en, map: mapMessages.en, wall: wallMessages.en, duty: dutyMessages.en, intake: intakeMessages.en, finder: finderMessages.en },
 };
 
 export type DeskMessages = (typeof DESK_MESSAGES)['zh-CN'];

@@ -17,6 +17,7 @@ import type {
   SessionUser,
   SyncAnswer,
 } from '../../../src-shared/contract/socket';
+import type { CaseSearchQuery, CaseSearchResult } from '../../../src-shared/contract/case-search';
 import type { CaseState } from '../../../src-shared/domain/case';
 import type { CaseCommandInput } from '../../../src-shared/domain/commands';
 import type { CaseEvent } from '../../../src-shared/domain/events';
@@ -248,6 +249,11 @@ export const useLiveCases = defineStore('live-cases', () => {
     return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:duplicates', query));
   }
 
+  /** Any case this user may see, by number, address or the reporter's words, open or closed. */
+  function search(q: CaseSearchQuery): Promise<Answer<CaseSearchResult>> {
+    return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:search', q));
+  }
+
   function trail(caseId: string): Promise<Answer<{ case: CaseState; events: CaseEvent[] }>> {
     return send((s) => s.timeout(ANSWER_TIMEOUT_MS).emitWithAck('case:trail', { caseId }));
   }
@@ -295,6 +301,7 @@ export const useLiveCases = defineStore('live-cases', () => {
     command,
     report,
     duplicates,
+    search,
     trail,
     routing,
     query,

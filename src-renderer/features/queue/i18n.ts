@@ -113,7 +113,8 @@ const zh = {
     help: '显示本快捷键表',
     close: '关闭本表 / 离开搜索框',
     newCase: '新建案卷（来电/来访登记）',
-    typing: '在输入框中输入时，快捷键不生效（Alt+N 除外）。',
+    findCase: '查找任意案卷（编号、地址、描述）',
+    typing: '在输入框中输入时，快捷键不生效（{keys} 除外）。',
   },
 };
 
@@ -233,7 +234,8 @@ const en: Messages = {
     help: 'Show this sheet',
     close: 'Close this sheet / leave the search box',
     newCase: 'New case (key in a call or walk-in)',
-    typing: 'Shortcuts are off while you type in a field (except Alt+N).',
+    findCase: 'Find any case (number, address, description)',
+    typing: 'Shortcuts are off while you type in a field (except {keys}).',
   },
 };
 

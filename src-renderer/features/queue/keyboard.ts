@@ -17,6 +17,10 @@ export interface Shortcut {
   keys: readonly string[];
   /** Key of the description under `queue.keys.*`. */
   text: string;
+  /** Only for people who may report (the key does nothing for the others, so their sheet leaves it out). */
+  reportersOnly?: boolean;
+  /** Works while typing in a field (every other key is text there). */
+  whileTyping?: boolean;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -29,8 +33,25 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['s'], text: 'star' },
   { keys: ['?'], text: 'help' },
   { keys: ['Esc'], text: 'close' },
-  { keys: ['Alt+N'], text: 'newCase' },
+  { keys: ['Alt+N'], text: 'newCase', reportersOnly: true, whileTyping: true },
+  { keys: ['Ctrl+K'], text: 'findCase', whileTyping: true },
 ];
+
+/** The shortcuts this user can use: the sheet lists no key that would do nothing for them. */
+export function shortcutsFor(user: { mayReport: boolean }): readonly Shortcut[] {
+  return SHORTCUTS.filter((s) => !s.reportersOnly || user.mayReport);
+}
+
+/**
+ * The case finder in the masthead, on every view. Ctrl+K is the finder key of many desk apps
+ * (and Cmd+K on a Mac); it works while typing, like Alt+N, since a person in the queue's search
+ * box who wants a case outside the queue should not have to leave it first.
+ */
+export const FIND_CASE_KEY = 'Ctrl+K';
+
+export function isFindCaseKey(e: KeyInput): boolean {
+  return (e.ctrlKey === true || e.metaKey === true) && !e.altKey && !e.shiftKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k');
+}
 
 /**
  * 新建案卷 / 来电登记. Every letter is taken (the queue's j/k/o/s, the case actions' keys on their

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESK_MESSAGES } from '../../../src-renderer/app/i18n';
-import { isTyping, keyAction, SHORTCUTS } from '../../../src-renderer/features/queue/keyboard';
+import { isFindCaseKey, isTyping, keyAction, shortcutsFor, SHORTCUTS } from '../../../src-renderer/features/queue/keyboard';
+import { mayReport } from '../../../src-renderer/features/intake/may-report';
 import { loadWatchList, saveWatchList, toggled, type WatchStorage } from '../../../src-renderer/features/queue/watch-list';
 
 describe('queue keyboard', () => {
@@ -44,6 +45,31 @@ describe('queue keyboard', () => {
     expect(keyAction({ key: 'n', ctrlKey: true })).toBeNull();
     expect(keyAction({ key: 'n', altKey: true, ctrlKey: true })).toBeNull();
     expect(SHORTCUTS.some((s) => s.keys.includes('Alt+N'))).toBe(true);
+  });
+
+  it('focuses the case finder on Ctrl+K (Cmd+K on a Mac), also while typing, and leaves plain k to the queue', () => {
+    expect(isFindCaseKey({ key: 'k', ctrlKey: true })).toBe(true);
+    expect(isFindCaseKey({ key: 'k', metaKey: true })).toBe(true);
+    expect(isFindCaseKey({ key: 'л', code: 'KeyK', ctrlKey: true })).toBe(true);
+    expect(isFindCaseKey({ key: 'K', ctrlKey: true, shiftKey: true })).toBe(false);
+    expect(isFindCaseKey({ key: 'k', ctrlKey: true, altKey: true })).toBe(false);
+    expect(isFindCaseKey({ key: 'k' })).toBe(false);
+    expect(keyAction({ key: 'k' })).toEqual({ kind: 'move', by: -1 });
+    expect(keyAction({ key: 'k', ctrlKey: true })).toBeNull();
+  });
+
+  it('lists only the keys this user can use: Alt+N for those who may report', () => {
+    expect(mayReport('intake')).toBe(true);
+    expect(mayReport('supervisor')).toBe(true);
+    for (const role of ['dispatcher', 'department', 'leader', 'duty', 'system'] as const) expect(mayReport(role), role).toBe(false);
+    expect(mayReport(undefined)).toBe(false);
+    const forIntake = shortcutsFor({ mayReport: true }).map((s) => s.keys.join(' '));
+    const forDispatcher = shortcutsFor({ mayReport: false }).map((s) => s.keys.join(' '));
+    expect(forIntake).toHaveLength(11);
+    expect(forIntake).toContain('Alt+N');
+    expect(forDispatcher).toHaveLength(10);
+    expect(forDispatcher).not.toContain('Alt+N');
+    expect(forDispatcher).toContain('Ctrl+K');
   });
 
   it('has a text for every shortcut in both languages', () => {
