@@ -1,6 +1,5 @@
-import { pino } from 'pino';
-import { startWebDesk } from '../../src-server/web-desk';
 import { freshStorage } from '../integration/support/case-service';
+import { startFuzzDesk } from '../support/fuzz-desk';
 import { fuzzHttp, fuzzRawFrames, fuzzSockets, storedState, type FuzzFigures } from '../support/fuzz';
 import { heading, line } from './stats';
 
@@ -15,24 +14,14 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 1);
 export async function benchFuzz(): Promise<void> {
   heading(`Boundary fuzz (PostgreSQL, ${TOTAL.toLocaleString('en')} payloads, seed ${SEED})`);
   const storage = await freshStorage('postgres');
-  const desk = await startWebDesk({
-    host: '127.0.0.1',
-    port: 0,
-    logger: pino({ level: 'silent' }),
-    storage: storage.storage,
-    deadlines: false,
-    video: { demoStreams: false },
-    intake: { open311ApiKeys: ['demo-intake-key'], hotlineApiKeys: ['fuzz-hotline-key'], cameraApiKeys: ['fuzz-camera-key'] },
-  });
+  const { desk, supervisorId } = await startFuzzDesk(storage.storage);
   try {
-    const grid = desk.parts.district.district.grids[0]!;
-    await desk.parts.service.report({ categoryCode: 'C0101', channel: 'patrol', description: '井盖缺失', lon: grid.centroid[0], lat: grid.centroid[1] }, { userId: grid.supervisorId, role: 'supervisor' });
     const before = await storedState(desk);
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
     const share = Math.floor(TOTAL / 5);
     const figures: FuzzFigures = await fuzzSockets(desk, { seed: SEED, payloads: share, as: 'dispatcher-1' });
-    await fuzzSockets(desk, { seed: SEED + 1, payloads: share, as: grid.supervisorId }, figures);
+    await fuzzSockets(desk, { seed: SEED + 1, payloads: share, as: supervisorId }, figures);
     await fuzzSockets(desk, { seed: SEED + 2, payloads: share / 2, as: 'handler-sanitation' }, figures);
     await fuzzRawFrames(desk, { seed: SEED, frames: share / 2, as: 'dispatcher-1' }, figures);
     await fuzzHttp(desk, { seed: SEED, requests: TOTAL - figures.socketPayloads }, figures);

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { io, type Socket } from 'socket.io-client';
 import type { RunningWebDesk } from '../../src-server/web-desk';
+import type { ClientToServerEvents } from '../../src-shared/contract/socket';
 
 /**
  * The boundary fuzzer: malformed payloads at every socket event and every HTTP route of a
@@ -92,11 +93,15 @@ export function mutatedPayload(rng: Rng, valid: Record<string, unknown>): unknow
   return copy;
 }
 
-/** One well-formed sample per socket event (then mutated); ids point at nothing that exists. */
-export const SOCKET_SAMPLES: Record<string, Record<string, unknown>> = {
+/**
+ * One well-formed sample per socket event (then mutated); ids point at nothing that exists. Keyed
+ * by the contract's events, so an event added there without a sample here does not compile.
+ */
+export const SOCKET_SAMPLES: Record<keyof ClientToServerEvents, Record<string, unknown>> = {
   'case:command': { commandId: 'fuzz-1', caseId: 'no-such-case', type: 'register', payload: {} },
   'case:report': { commandId: 'fuzz-report-1', payload: { categoryCode: 'C0101', channel: 'hotline', description: '井盖缺失', lon: 116.41, lat: 39.91 } },
   'case:duplicates': { categoryCode: 'C0101', lon: 116.41, lat: 39.91 },
+  'case:search': { text: '井盖', limit: 20 },
   'case:sync': { sinceSeq: 0 },
   'case:query': { stage: 'registered', limit: 20, offset: 0 },
   'case:routing': { caseId: 'no-such-case' },
@@ -215,7 +220,7 @@ export async function fuzzSockets(desk: RunningWebDesk, options: { seed: number;
       await connected(socket);
       const event = rng() < 0.03 ? pick(rng, ['case:nothing', '__proto__', 'constructor', 'hello', 'toString']) : pick(rng, events);
       const known = Object.hasOwn(SOCKET_SAMPLES, event);
-      const sample = known ? SOCKET_SAMPLES[event] : undefined;
+      const sample = known ? SOCKET_SAMPLES[event as keyof ClientToServerEvents] : undefined;
       const payload = !sample || rng() >= 0.6 ? nastyValue(rng) : WRITING_EVENTS.has(event) ? brokenWrite(rng, event, sample) : mutatedPayload(rng, sample);
       figures.socketPayloads += 1;
       const shape = rng();

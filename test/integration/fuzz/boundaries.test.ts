@@ -1,6 +1,6 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebDesk, type RunningWebDesk } from '../../../src-server/web-desk';
+import type { RunningWebDesk } from '../../../src-server/web-desk';
+import { startFuzzDesk } from '../../support/fuzz-desk';
 import { fuzzHttp, fuzzRawFrames, fuzzSocket, fuzzSockets, storedState } from '../../support/fuzz';
 import { DIALECTS, freshStorage } from '../support/case-service';
 
@@ -16,26 +16,12 @@ const HTTP_REQUESTS = 700;
 describe.each(DIALECTS)('boundaries under malformed input (%s)', (dialect) => {
   let desk: RunningWebDesk;
   let drop: () => Promise<void>;
+  let supervisorId: string;
 
   beforeAll(async () => {
     const storage = await freshStorage(dialect);
     drop = storage.drop;
-    desk = await startWebDesk({
-      host: '127.0.0.1',
-      port: 0,
-      logger: pino({ level: 'silent' }),
-      storage: storage.storage,
-      deadlines: false,
-      video: { demoStreams: false },
-      intake: { open311ApiKeys: ['demo-intake-key'], hotlineApiKeys: ['fuzz-hotline-key'], cameraApiKeys: ['fuzz-camera-key'] },
-    });
-    // One real case, so reads have something to leak and writes something to corrupt.
-    const grid = desk.parts.district.district.grids[0]!;
-    const r = await desk.parts.service.report(
-      { categoryCode: 'C0101', channel: 'patrol', description: '井盖缺失', lon: grid.centroid[0], lat: grid.centroid[1] },
-      { userId: grid.supervisorId, role: 'supervisor' },
-    );
-    expect(r.ok).toBe(true);
+    ({ desk, supervisorId } = await startFuzzDesk(storage.storage));
   });
 
   afterAll(async () => {
@@ -52,7 +38,7 @@ describe.each(DIALECTS)('boundaries under malformed input (%s)', (dialect) => {
   it('refuses text no database can keep (NUL, a lone surrogate) with its field, where PostgreSQL used to fail', async () => {
     const before = await storedState(desk);
     const grid = desk.parts.district.district.grids[0]!;
-    const socket = await fuzzSocket(desk.origin, grid.supervisorId);
+    const socket = await fuzzSocket(desk.origin, supervisorId);
     try {
       const report = (description: string) =>
         socket.timeout(5_000).emitWithAck('case:report', { commandId: `nul-${description.length}`, payload: { categoryCode: 'C0101', channel: 'patrol', description, lon: grid.centroid[0], lat: grid.centroid[1] } }) as Promise<{ ok: boolean; code?: string; message?: { en: string } }>;
@@ -79,7 +65,7 @@ describe.each(DIALECTS)('boundaries under malformed input (%s)', (dialect) => {
   it('refuses an upload cut off inside a photo, and keeps serving (it used to crash the service)', async () => {
     const before = await storedState(desk);
     const body = '--cut\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0 and then nothing';
-    const answer = await fetch(`${desk.origin}/api/photos?as=${desk.parts.district.district.grids[0]!.supervisorId}`, {
+    const answer = await fetch(`${desk.origin}/api/photos?as=${supervisorId}`, {
       method: 'POST',
       headers: { 'content-type': 'multipart/form-data; boundary=cut' },
       body,
@@ -96,7 +82,7 @@ describe.each(DIALECTS)('boundaries under malformed input (%s)', (dialect) => {
     const figures = await fuzzSockets(desk, { seed: SEED, payloads: SOCKET_PAYLOADS, as: 'dispatcher-1' });
     await fuzzSockets(desk, { seed: SEED + 1, payloads: SOCKET_PAYLOADS / 3, as: 'handler-sanitation' }, figures);
     // A grid supervisor may report: malformed reports get past the role check, deep into the write path.
-    await fuzzSockets(desk, { seed: SEED + 2, payloads: SOCKET_PAYLOADS / 3, as: desk.parts.district.district.grids[0]!.supervisorId }, figures);
+    await fuzzSockets(desk, { seed: SEED + 2, payloads: SOCKET_PAYLOADS / 3, as: supervisorId }, figures);
     expect(figures.socketPayloads).toBe(SOCKET_PAYLOADS + (2 * SOCKET_PAYLOADS) / 3);
     expect(figures.accepted).toEqual([]);
     expect(figures.unclear).toEqual([]);
