@@ -22,7 +22,7 @@ Options:
   --database-url URL   PostgreSQL for a shared deployment
   --redis-url URL      Redis, to share live updates between service nodes
   --district DIR       folder with the district files (default resources/district)
-  --no-demo            require tokens instead of demo sign-in
+  --no-demo            require sign-in (accounts: npm run admin) instead of demo users
   --no-simulator       do not simulate the district
   --speed N            demo clock runs N× real time (simulator)
   --profile P          simulator profile: mature | struggling

@@ -10,6 +10,7 @@ import { replayRoutes } from './replay/replay-routes';
 import { districtMapRoutes } from './district/map-routes';
 import { mapSettingsSchema, type MapSettings } from '../src-shared/contract/map';
 import { emergencyRoutes } from './emergency/routes';
+import { accountRoutes } from './accounts/routes';
 import { createCaseService, type CaseServiceParts, type StorageConfig } from './service/bootstrap';
 import type { DuplicateRules } from './service/duplicates';
 import { DeadlineWatcher } from './service/deadline-watcher';
@@ -45,6 +46,8 @@ export interface WebDeskOptions {
   video?: VideoOptions;
   /** The 3D city view's base map (default: bundled offline imagery, GCJ-02 district data). */
   map?: MapSettings;
+  /** How often this node looks for sessions ended and accounts disabled by another process. */
+  signOffPollMs?: number;
 }
 
 export interface SimulatorSettings {
@@ -133,6 +136,7 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     ...districtMapRoutes(parts.district.district, map),
     ...snapshotRoutes(parts.service, parts.people),
     ...emergencyRoutes(parts.service, parts.people),
+    ...accountRoutes(parts.accounts, parts.people),
     ...replayRoutes(parts.service, parts.people),
     ...intakeRoutes({
       service: parts.service,
@@ -171,6 +175,8 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
       })
     : undefined;
   await watcher?.start();
+  // Sign-offs made elsewhere (the admin CLI, another node) close this node's windows within seconds.
+  const stopSignOffWatch = parts.accounts.watchSignOffs(options.signOffPollMs ?? 2_000);
   simulator?.start();
   // Photos uploaded for a report that never became a case (a crash between the two) are
   // removed after a day; the sweep runs at start and hourly.
@@ -189,6 +195,7 @@ export async function startWebDesk(options: WebDeskOptions): Promise<RunningWebD
     video,
     close: async () => {
       await video.close();
+      stopSignOffWatch();
       clearInterval(sweeper);
       await simulator?.stop();
       await watcher?.stop();

@@ -64,6 +64,17 @@ export const ERROR_MESSAGES = {
   REQUEST_NOT_FOUND: { zh: '找不到诉求 {requestId}', en: 'No service request {requestId}' },
   NO_REPORTER_CONTACT: { zh: '案卷 {caseId} 没有上报人联系方式', en: 'Case {caseId} has no reporter contact' },
   REVEAL_NOT_ALLOWED: { zh: '“{role}”无权查看上报人完整联系方式', en: 'A {roleEn} may not see the reporter\'s full contact' },
+  // Accounts and sign-in. One message for an unknown user and a wrong password: which of the two
+  // it was would tell a stranger which usernames exist.
+  SIGN_IN_FAILED: { zh: '用户名或密码不正确', en: 'The username or password is not correct' },
+  ACCOUNT_LOCKED: { zh: '密码连续输错次数过多，账号已锁定，请于 {until} 后再试', en: 'Too many wrong passwords: the account is locked until {until}' },
+  ACCOUNT_DISABLED: { zh: '该账号已停用，请联系系统管理员', en: 'This account is disabled; ask the administrator' },
+  SESSION_EXPIRED: { zh: '登录已过期或已退出，请重新登录', en: 'Your session has expired or was signed out; please sign in again' },
+  DEMO_SIGN_IN_OFF: { zh: '演示登录（?as=）仅在演示模式下可用，请用账号密码登录', en: 'Demo sign-in (?as=) works only in demo mode; sign in with your username and password' },
+  WEAK_PASSWORD: { zh: '密码至少需要 {min} 个字符', en: 'The password needs at least {min} characters' },
+  USERNAME_TAKEN: { zh: '用户名 {username} 已被使用', en: 'The username {username} is already taken' },
+  UNKNOWN_ACCOUNT: { zh: '没有用户名为 {username} 的账号', en: 'There is no account {username}' },
+  ADMIN_ONLY: { zh: '只有系统管理员可以{action}', en: 'Only an administrator may {actionEn}' },
   INTERNAL: { zh: '服务内部错误（{detail}），操作未生效，请稍后重试', en: 'Internal service error ({detail}); nothing was changed, please retry' },
 } as const satisfies Record<string, BilingualText>;
 

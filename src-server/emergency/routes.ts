@@ -35,7 +35,7 @@ export function emergencyRoutes(service: CaseService, people: People): ApiRoute[
   const names: ReportNames = { department: (id) => departmentNames.get(id), person: (id) => people.user(id)?.name, area: (code) => areaNames.get(code) };
 
   async function visibleCase(request: IncomingMessage, caseId: string, query: URLSearchParams): Promise<{ state: CaseState } | HttpAnswer> {
-    const who = authenticatePerson(request, query, people);
+    const who = await authenticatePerson(request, query, people);
     if (!who.ok) return refusalAnswer(who);
     const state = await service.store.loadCase(caseId);
     if (!state || !inScope(state, scopeOf(who.user))) return refusalAnswer(refusal('CASE_NOT_FOUND', { caseId }));
@@ -54,8 +54,8 @@ export function emergencyRoutes(service: CaseService, people: People): ApiRoute[
     {
       method: 'GET',
       path: EMERGENCY_ROUTES.plans,
-      answer(request, { query }) {
-        const who = authenticatePerson(request, query, people);
+      async answer(request, { query }) {
+        const who = await authenticatePerson(request, query, people);
         if (!who.ok) return refusalAnswer(who);
         const answer: EmergencyPlansAnswer = { ok: true, plans: [...EMERGENCY_PLANS] };
         return answer;

@@ -30,7 +30,7 @@ export function answerCors(request: IncomingMessage, response: ServerResponse, a
   response.setHeader('vary', 'Origin');
   if (!preflight) return false;
   response.writeHead(204, {
-    'access-control-allow-methods': 'GET, POST',
+    'access-control-allow-methods': 'GET, POST, DELETE',
     'access-control-allow-headers': ALLOWED_HEADERS,
     'access-control-max-age': '600',
   });

@@ -40,7 +40,7 @@ export interface RouteContext {
  * as more routes, and attaches socket.io to `server`.
  */
 export interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   answer(request: IncomingMessage, context: RouteContext): Promise<unknown> | unknown;
 }

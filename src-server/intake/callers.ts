@@ -9,17 +9,21 @@ import type { People } from '../service/people';
  * Unlike a desk window, an HTTP caller that names nobody is refused even in demo mode: a
  * report or a photo must always be attributable to someone.
  */
-export function authenticatePerson(request: IncomingMessage, query: URLSearchParams, people: People): { ok: true; user: DemoUser } | Refusal {
-  const authorization = request.headers.authorization ?? '';
-  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+export async function authenticatePerson(request: IncomingMessage, query: URLSearchParams, people: People): Promise<{ ok: true; user: DemoUser; sessionId?: string } | Refusal> {
+  const bearer = bearerToken(request);
   const demoUser = headerValue(request, 'x-demo-user') ?? query.get('as') ?? undefined;
-  const user =
-    bearer !== undefined
-      ? people.authenticate({ token: bearer })
-      : demoUser !== undefined && demoUser.length > 0
-        ? people.authenticate({ as: demoUser })
-        : undefined;
-  return user ? { ok: true, user } : refusal('NOT_AUTHENTICATED');
+  if (bearer !== undefined) return people.authenticate({ token: bearer });
+  if (demoUser !== undefined && demoUser.length > 0) return people.authenticate({ as: demoUser });
+  return refusal('NOT_AUTHENTICATED');
+}
+
+export function bearerToken(request: IncomingMessage): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
+/** Where a request came from, for the audit log. */
+export function originOf(request: IncomingMessage): string {
+  return `http ${request.socket.remoteAddress ?? 'unknown'}`;
 }
 
 export function headerValue(request: IncomingMessage, name: string): string | undefined {

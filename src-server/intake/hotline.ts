@@ -42,10 +42,10 @@ const hotlineSchema = z.object({
 });
 
 /** The hotline system by its key, or an intake operator keying a call in by hand. */
-function hotlineCaller(request: IncomingMessage, query: URLSearchParams, people: People, keys: readonly string[]): { ok: true; actor: Actor } | Refusal {
+async function hotlineCaller(request: IncomingMessage, query: URLSearchParams, people: People, keys: readonly string[]): Promise<{ ok: true; actor: Actor } | Refusal> {
   const key = headerValue(request, 'x-api-key');
   if (key !== undefined) return isKnownKey(key, keys) ? { ok: true, actor: HOTLINE_ACTOR } : refusal('API_KEY_INVALID');
-  const who = authenticatePerson(request, query, people);
+  const who = await authenticatePerson(request, query, people);
   if (!who.ok) return who;
   if (who.user.role !== 'intake') {
     const role = ROLE_NAMES[who.user.role];
@@ -62,7 +62,7 @@ export function hotlineRoutes(deps: IntakeDeps): ApiRoute[] {
       method: 'POST',
       path: '/api/intake/hotline',
       async answer(request, { query }) {
-        const caller = hotlineCaller(request, query, people, options.hotlineApiKeys);
+        const caller = await hotlineCaller(request, query, people, options.hotlineApiKeys);
         if (!caller.ok) {
           request.resume();
           return refusalAnswer(caller);

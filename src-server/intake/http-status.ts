@@ -12,6 +12,14 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
   LOCATION_REQUIRED: 400,
   NOT_AUTHENTICATED: 401,
+  SIGN_IN_FAILED: 401,
+  SESSION_EXPIRED: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  DEMO_SIGN_IN_OFF: 401,
+  ADMIN_ONLY: 403,
+  USERNAME_TAKEN: 409,
+  UNKNOWN_ACCOUNT: 404,
   API_KEY_INVALID: 403,
   ROLE_NOT_ALLOWED: 403,
   READ_ONLY_ROLE: 403,
@@ -39,7 +47,7 @@ export function httpStatusOf(code: ErrorCode): number {
 
 /** A refusal as our own clients read it: `{ ok: false, code, message: { zh, en } }` (details dropped: they may hold state). */
 export function refusalAnswer(r: Refusal, headers: Record<string, string> = {}): HttpAnswer {
-  const extra = r.code === 'NOT_AUTHENTICATED' ? { 'www-authenticate': 'Bearer', ...headers } : headers;
+  const extra = httpStatusOf(r.code) === 401 ? { 'www-authenticate': 'Bearer', ...headers } : headers;
   return HttpAnswer.json(httpStatusOf(r.code), { ok: false, code: r.code, message: r.message }, extra);
 }
 

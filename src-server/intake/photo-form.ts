@@ -18,7 +18,7 @@ export async function readPhotoForm<F>(
   fields: (raw: Record<string, string>) => Read<F>,
 ): Promise<{ ok: true; user: DemoUser; fields: F; photos: CleanPhoto[] } | { ok: false; answer: HttpAnswer }> {
   const { people, options } = deps;
-  const who = authenticatePerson(request, query, people);
+  const who = await authenticatePerson(request, query, people);
   if (!who.ok) {
     request.resume();
     return { ok: false, answer: refusalAnswer(who) };

@@ -9,7 +9,7 @@ import { readValidated } from '../http/request-body';
 import { inScope } from '../store/case-store';
 import type { Database } from '../store/db';
 import { scopeOf } from '../service/people';
-import { authenticatePerson } from './callers';
+import { authenticatePerson, originOf } from './callers';
 import { refusalAnswer } from './http-status';
 import type { IntakeDeps } from './options';
 
@@ -75,7 +75,7 @@ export function reporterContactRoutes(deps: IntakeDeps): ApiRoute[] {
       method: 'GET',
       path: '/api/cases/:id/reporter',
       async answer(request, { params, query }) {
-        const who = authenticatePerson(request, query, people);
+        const who = await authenticatePerson(request, query, people);
         if (!who.ok) return refusalAnswer(who);
         const caseId = params['id'] as string;
         const state = await visibleCase(caseId, who.user);
@@ -88,7 +88,7 @@ export function reporterContactRoutes(deps: IntakeDeps): ApiRoute[] {
       method: 'POST',
       path: '/api/cases/:id/reporter/reveal',
       async answer(request, { params, query }) {
-        const who = authenticatePerson(request, query, people);
+        const who = await authenticatePerson(request, query, people);
         if (!who.ok) return refusalAnswer(who);
         const body = await readValidated(request, revealSchema, ['json', 'form'], 4096);
         if (!body.ok) return refusalAnswer(body);
@@ -100,6 +100,7 @@ export function reporterContactRoutes(deps: IntakeDeps): ApiRoute[] {
         if (!REVEAL_ROLES.includes(who.user.role)) {
           // A refused attempt is worth as much to an auditor as a granted one.
           await contacts.logAccess({ at, actor, caseId, action: 'reveal-reporter-refused', detail: body.value.reason });
+          await people.accounts?.audit({ actorId: actor.userId, action: 'reveal-reporter-contact-refused', target: caseId, detail: { role: actor.role, reason: body.value.reason }, origin: originOf(request) });
           const role = ROLE_NAMES[who.user.role];
           return refusalAnswer(refusal('REVEAL_NOT_ALLOWED', { role: role.zh, roleEn: role.en.toLowerCase() }));
         }
@@ -107,6 +108,7 @@ export function reporterContactRoutes(deps: IntakeDeps): ApiRoute[] {
         if (!contact) return refusalAnswer(refusal('NO_REPORTER_CONTACT', { caseId }));
         // Logged before it is shown: if the log cannot be written, nothing is revealed.
         await contacts.logAccess({ at, actor, caseId, action: 'reveal-reporter', detail: body.value.reason });
+        await people.accounts?.audit({ actorId: actor.userId, action: 'reveal-reporter-contact', target: caseId, detail: { role: actor.role, reason: body.value.reason }, origin: originOf(request) });
         deps.logger.info({ caseId, userId: actor.userId, role: actor.role }, 'reporter contact revealed');
         return { ok: true, caseId, contact };
       },

@@ -102,7 +102,7 @@ export function supervisorReportRoutes(deps: IntakeDeps): ApiRoute[] {
       method: 'GET',
       path: '/api/photos/:id',
       async answer(request, { params, query }) {
-        const who = authenticatePerson(request, query, people);
+        const who = await authenticatePerson(request, query, people);
         if (!who.ok) return refusalAnswer(who);
         const photoId = params['id'] as string;
         const photo = await photoStore.get(photoId);

@@ -17,7 +17,7 @@ export function snapshotRoutes(service: CaseService, people: People): ApiRoute[]
       method: 'GET',
       path: '/api/cases/snapshot',
       async answer(request, { query }) {
-        const who = authenticatePerson(request, query, people);
+        const who = await authenticatePerson(request, query, people);
         if (!who.ok) return refusalAnswer(who);
         // The number first: events after it may already be in the set; the window skips them by version.
         const seq = await service.store.headSeq();

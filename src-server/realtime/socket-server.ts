@@ -40,7 +40,13 @@ export const MAX_REPLAY = 20_000;
 interface SocketData {
   user: DemoUser;
   scope: Scope;
+  /** Set when the window signed in with a password: signing out that session closes it. */
+  sessionId?: string;
 }
+
+/** Rooms that exist to reach a person's or a session's windows wherever they are (every node). */
+export const personRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 type GridSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GridIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -84,16 +90,29 @@ export function attachRealtime(
   });
 
   io.use((socket, next) => {
-    const user = people.authenticate(socket.handshake.auth as { as?: unknown; token?: unknown });
-    if (!user) {
-      const error = new Error('NOT_AUTHENTICATED') as Error & { data?: unknown };
-      error.data = refusal('NOT_AUTHENTICATED');
-      next(error);
-      return;
-    }
-    socket.data.user = user;
-    socket.data.scope = scopeOf(user);
-    next();
+    people.authenticate(socket.handshake.auth as { as?: unknown; token?: unknown }).then(
+      (who) => {
+        if (!who.ok) {
+          // The code is the message, so a client can tell "sign in" from "your session ended".
+          const error = new Error(who.code) as Error & { data?: unknown };
+          error.data = who;
+          next(error);
+          return;
+        }
+        socket.data.user = who.user;
+        socket.data.scope = scopeOf(who.user);
+        if (who.sessionId) socket.data.sessionId = who.sessionId;
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+
+  // A disabled account or an ended session loses its open windows at once; through the adapter
+  // (Redis) this reaches the windows on every node.
+  people.accounts?.onSignOff((signOff) => {
+    const room = 'userId' in signOff ? personRoom(signOff.userId) : sessionRoom(signOff.sessionId);
+    io.in(room).disconnectSockets(true);
   });
 
   const kpiLabel = districtLabels(service.district.district);
@@ -109,7 +128,7 @@ export function attachRealtime(
       if (!problem) return next();
       if (typeof ack === 'function') (ack as (answer: unknown) => void)(refusal('VALIDATION_FAILED', { detail: problem }));
     });
-    void socket.join(roomsOf(scope));
+    void socket.join([...roomsOf(scope), personRoom(user.id), ...(socket.data.sessionId ? [sessionRoom(socket.data.sessionId)] : [])]);
     logger.debug({ user: user.id, socket: socket.id }, 'window connected');
     void service.store.headSeq().then((headSeq) =>
       socket.emit('hello', { user: sessionUserOf(user), headSeq, serverTime: service.now().toISOString(), clockRate: options.clockRate?.() ?? 1 }),

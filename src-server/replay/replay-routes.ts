@@ -28,7 +28,7 @@ export function replayRoutes(service: CaseService, people: People): ApiRoute[] {
       method: 'GET',
       path: '/api/replay/:day',
       async answer(request, { params, query }) {
-        const who = authenticatePerson(request, query, people);
+        const who = await authenticatePerson(request, query, people);
         if (!who.ok) return refusalAnswer(who);
         const day = replayableDay(params['day'], service.now());
         if (!day.ok) return refusalAnswer(day);
@@ -47,7 +47,7 @@ export function replayRoutes(service: CaseService, people: People): ApiRoute[] {
       method: 'GET',
       path: '/api/replay/:day/events',
       async answer(request, { params, query }) {
-        const who = authenticatePerson(request, query, people);
+        const who = await authenticatePerson(request, query, people);
         if (!who.ok) return refusalAnswer(who);
         const day = replayableDay(params['day'], service.now());
         if (!day.ok) return refusalAnswer(day);

@@ -8,6 +8,7 @@ import { SqliteDatabase } from '../store/sqlite';
 import { CaseService } from './case-service';
 import { DistrictIndex } from './district-index';
 import { People } from './people';
+import { Accounts, type DistrictFacts } from '../accounts/accounts';
 
 export type StorageConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
@@ -27,6 +28,7 @@ export interface CaseServiceParts {
   store: CaseStore;
   district: DistrictIndex;
   people: People;
+  accounts: Accounts;
   db: Database;
 }
 
@@ -34,6 +36,11 @@ export function openDatabase(storage: StorageConfig): Database {
   return storage.kind === 'sqlite'
     ? new SqliteDatabase(storage.file)
     : new PostgresDatabase(storage.url, storage.schema ? { schema: storage.schema } : {});
+}
+
+export function districtFacts(index: DistrictIndex): DistrictFacts {
+  const streets = new Set(index.district.streets.map((s) => s.code));
+  return { departmentExists: (id) => index.departmentExists(id), streetExists: (code) => streets.has(code), gridExists: (code) => index.grid(code) !== undefined };
 }
 
 /** Opens the database (migrating it), loads the district and builds the write path. */
@@ -44,7 +51,8 @@ export async function createCaseService(config: CaseServiceConfig, logger: Logge
   if (applied.length) logger.info({ applied, dialect: db.dialect }, 'database migrated');
   if (db instanceof SqliteDatabase) logger.info({ driver: db.driver }, 'embedded database open');
   const district = new DistrictIndex(config.district ?? (await loadDistrict(config.districtDir)));
-  const people = new People(district.district.users, { demo: config.demo, ...(config.tokens ? { tokens: config.tokens } : {}) });
+  const accounts = new Accounts(db, { district: districtFacts(district) });
+  const people = new People(district.district.users, { demo: config.demo, accounts, ...(config.tokens ? { tokens: config.tokens } : {}) });
   const service = new CaseService(store, district, logger.child({ part: 'cases' }), config.clock);
-  return { service, store, district, people, db };
+  return { service, store, district, people, accounts, db };
 }

@@ -3,17 +3,22 @@ import type { DemoUser } from '../../src-shared/district/types';
 import type { Actor } from '../../src-shared/domain/roles';
 import type { Scope } from '../store/case-store';
 import { DEMO_USER_BY_VIEW } from '../../src-shared/views';
+import { refusal, type Refusal } from '../../src-shared/errors';
+import type { Accounts } from '../accounts/accounts';
+
+/** A person the service will speak to; `sessionId` when they signed in with a password. */
+export type Identified = { ok: true; user: DemoUser; sessionId?: string } | Refusal;
 
 /**
- * Who may connect. In demo mode any demo user may be picked by id (`?as=`); otherwise a
- * bearer token from the configuration names the user.
+ * Who may connect: a session token from signing in with a password (accounts), a static token
+ * from the configuration (machine clients), or — in demo mode only — any demo user by id (`?as=`).
  */
 export class People {
   private readonly byId = new Map<string, DemoUser>();
 
   constructor(
     users: readonly DemoUser[],
-    private readonly options: { demo: boolean; tokens?: Record<string, string> },
+    private readonly options: { demo: boolean; tokens?: Record<string, string>; accounts?: Accounts },
   ) {
     for (const u of users) this.byId.set(u.id, u);
   }
@@ -30,17 +35,23 @@ export class People {
     return this.byId.values();
   }
 
-  /** The user a connection or request speaks for, or undefined when it may not. */
-  authenticate(credentials: { as?: unknown; token?: unknown }): DemoUser | undefined {
-    if (typeof credentials.token === 'string') {
+  get accounts(): Accounts | undefined {
+    return this.options.accounts;
+  }
+
+  /** The user a connection or request speaks for, or the refusal saying why it may not. */
+  async authenticate(credentials: { as?: unknown; token?: unknown }): Promise<Identified> {
+    if (typeof credentials.token === 'string' && credentials.token.length > 0) {
       const id = this.options.tokens?.[credentials.token];
-      return id === undefined ? undefined : this.byId.get(id);
+      const configured = id === undefined ? undefined : this.byId.get(id);
+      if (configured) return { ok: true, user: configured };
+      const signedIn = await this.options.accounts?.authenticate(credentials.token);
+      return signedIn ?? refusal('NOT_AUTHENTICATED');
     }
-    if (this.options.demo) {
-      const id = typeof credentials.as === 'string' && credentials.as.length > 0 ? credentials.as : DEMO_USER_BY_VIEW.queue;
-      return id === undefined ? undefined : this.byId.get(id);
-    }
-    return undefined;
+    const named = typeof credentials.as === 'string' && credentials.as.length > 0 ? credentials.as : undefined;
+    if (!this.options.demo) return named === undefined ? refusal('NOT_AUTHENTICATED') : refusal('DEMO_SIGN_IN_OFF');
+    const user = this.byId.get(named ?? DEMO_USER_BY_VIEW.queue ?? '');
+    return user ? { ok: true, user } : refusal('NOT_AUTHENTICATED');
   }
 }
 

@@ -255,6 +255,50 @@ const MIGRATIONS: Migration[] = [
             `CREATE INDEX cases_search ON cases (reported_at, number, search_text, department_ids, grid_code, id)`,
           ],
   },
+  {
+    version: 7,
+    name: 'accounts with passwords, sessions, the audit log',
+    // grid_codes is a JSON array (a supervisor's grids). Only a SHA-256 of a session token is
+    // kept: a copy of the database does not let anyone in. audit_log is append-only.
+    sql: (t) => [
+      `CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        department_id TEXT,
+        street_code TEXT,
+        grid_codes ${t.json},
+        password_hash TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX accounts_updated ON accounts (updated_at)`,
+      `CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+      )`,
+      `CREATE INDEX sessions_user ON sessions (user_id)`,
+      `CREATE INDEX sessions_expires ON sessions (expires_at)`,
+      `CREATE INDEX sessions_revoked ON sessions (revoked_at)`,
+      `CREATE TABLE audit_log (
+        seq ${t.serial},
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail ${t.json} NOT NULL,
+        origin TEXT NOT NULL
+      )`,
+      `CREATE INDEX audit_log_at ON audit_log (at)`,
+    ],
+  },
 ];
 
 /**

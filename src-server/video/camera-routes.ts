@@ -81,8 +81,8 @@ export async function cameraVideo(deps: { cameras: readonly Camera[]; people: Pe
     {
       method: 'GET',
       path: '/api/cameras',
-      answer(request, { query }) {
-        const who = caller(request, query);
+      async answer(request, { query }) {
+        const who = await caller(request, query);
         if (!who.ok) return refusalAnswer(who);
         const answer: CameraListAnswer = { ok: true, video: availability, cameras: cameras.map(feedOf) };
         return answer;
@@ -95,7 +95,7 @@ export async function cameraVideo(deps: { cameras: readonly Camera[]; people: Pe
         method: 'GET',
         path: '/video/:cameraId/index.m3u8',
         async answer(request, { params, query }) {
-          const who = caller(request, query);
+          const who = await caller(request, query);
           if (!who.ok) return refusalAnswer(who);
           return streamAnswer(await streams.playlist(params['cameraId'] ?? ''), PLAYLIST_TYPE);
         },
@@ -104,7 +104,7 @@ export async function cameraVideo(deps: { cameras: readonly Camera[]; people: Pe
         method: 'GET',
         path: '/video/:cameraId/:segment',
         async answer(request, { params, query }) {
-          const who = caller(request, query);
+          const who = await caller(request, query);
           if (!who.ok) return refusalAnswer(who);
           return streamAnswer(await streams.segment(params['cameraId'] ?? '', params['segment'] ?? ''), SEGMENT_TYPE);
         },

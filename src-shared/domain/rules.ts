@@ -42,7 +42,7 @@ export const COMMAND_RULES: Record<CommandType, CommandRule> = {
   verify: { roles: ['supervisor'], from: ['verifying'], name: { zh: '核查', en: 'verify' } },
   orderRework: { roles: ['intake'], from: ['handled', 'verified'], name: { zh: '返工', en: 'order rework' } },
   close: { roles: ['intake'], from: ['verified'], name: { zh: '结案', en: 'close' } },
-  flagSupervision: { roles: ['dispatcher', 'duty', 'admin', 'system'], from: OPEN, name: { zh: '督办', en: 'flag for supervision' } },
+  flagSupervision: { roles: ['dispatcher', 'duty', 'system'], from: OPEN, name: { zh: '督办', en: 'flag for supervision' } },
   raiseReminder: { roles: ['system'], from: TIMED, name: { zh: '时限提醒', en: 'raise a reminder' } },
   markOverdue: { roles: ['system'], from: TIMED, name: { zh: '超期告警', en: 'mark overdue' } },
   evaluate: { roles: ['intake'], from: ['closed'], name: { zh: '满意度回访', en: 'record the call-back' } },

@@ -21,9 +21,14 @@ export const en: DeskMessages = {
   },
   signIn: {
     title: 'Sign in',
-    hint: 'This service is not in demo mode: enter the access token your administrator gave you.',
-    token: 'Access token',
+    hint: 'Enter the username and password your administrator set up for you.',
+    username: 'Username',
+    password: 'Password',
     submit: 'Sign in',
+    busy: 'Signing in…',
+    missing: 'Enter your username and password',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as {name}',
   },
   connection: {
     connecting: 'Connecting',
@@ -31,5 +36,6 @@ export const en: DeskMessages = {
     resyncing: 'Resyncing',
     reconnecting: 'Reconnecting',
     offline: 'Offline',
+    signedOut: 'Not signed in',
   },
 };

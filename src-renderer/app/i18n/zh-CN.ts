@@ -20,9 +20,14 @@ export const zhCN = {
   },
   signIn: {
     title: '登录',
-    hint: '本服务未开启演示模式，请输入管理员发放的访问令牌。',
-    token: '访问令牌',
+    hint: '请输入系统管理员为您开设的账号和密码。',
+    username: '用户名',
+    password: '密码',
     submit: '登录',
+    busy: '正在登录…',
+    missing: '请输入用户名和密码',
+    signOut: '退出登录',
+    signedInAs: '当前用户：{name}',
   },
   connection: {
     connecting: '连接中',
@@ -30,6 +35,7 @@ export const zhCN = {
     resyncing: '同步中',
     reconnecting: '重连中',
     offline: '服务离线',
+    signedOut: '未登录',
   },
 } as const;
 

@@ -27,7 +27,7 @@ import { catchUp } from '../../../src-shared/sync/catch-up';
 import { apiFetch } from '../../app/api';
 import { useConnection } from '../../app/connection';
 import { serviceOrigin } from '../../app/service-origin';
-import { useSession } from '../../app/session';
+import { SIGN_IN_CODES, useSession } from '../../app/session';
 
 type GridSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type CommandAnswer = Answer<{ events: CaseEvent[]; state: CaseState; duplicate?: boolean }>;
@@ -203,9 +203,9 @@ export const useLiveCases = defineStore('live-cases', () => {
       connection.set('reconnecting', reason);
     });
     s.on('connect_error', (error) => {
-      if (error.message === 'NOT_AUTHENTICATED') {
-        session.needsSignIn = true;
-        connection.set('offline', error.message);
+      if (SIGN_IN_CODES.includes(error.message)) {
+        session.refused(error.message);
+        connection.set('signedOut', error.message);
         return;
       }
       connection.set(synced ? 'reconnecting' : 'offline', error.message);

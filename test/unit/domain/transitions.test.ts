@@ -39,7 +39,7 @@ const SPEC: Record<Exclude<CommandType, 'report'>, { roles: Role[]; stages: Stag
   verify: { roles: ['supervisor'], stages: ['verifying'] },
   orderRework: { roles: ['intake'], stages: ['handled', 'verified'] },
   close: { roles: ['intake'], stages: ['verified'] },
-  flagSupervision: { roles: ['dispatcher', 'duty', 'admin', 'system'], stages: OPEN },
+  flagSupervision: { roles: ['dispatcher', 'duty', 'system'], stages: OPEN },
   raiseReminder: { roles: ['system'], stages: TIMED },
   markOverdue: { roles: ['system'], stages: TIMED },
   evaluate: { roles: ['intake'], stages: ['closed'] },
