@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerCors, ELECTRON_DESK_ORIGIN } from './cors';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { notFound, refuse, sendJson } from './answers';
+import { notFound, refuse, sendJson, type HttpRefusal } from './answers';
 import { serveStatic } from './static-files';
 import { unstorableText } from '../../src-shared/text-safety';
 
@@ -177,7 +178,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     await serveStatic(options.staticRoot, rawPath, request, response, { contentSecurityPolicy: options.contentSecurityPolicy });
   }
 
+  // The latest answer on each connection, so a parse error after a request does not talk over it.
+  const lastAnswer = new WeakMap<Duplex, ServerResponse>();
   const server = createServer((request, response) => {
+    lastAnswer.set(request.socket, response);
     const startedAt = performance.now();
     response.on('finish', () => {
       logger.debug(
@@ -190,6 +194,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       if (!response.headersSent) refuse(response, 500, 'INTERNAL', 'The service failed to answer; see its log.');
       else response.destroy();
     });
+  });
+
+  // Bytes Node's parser cannot read as HTTP (a broken header, or a body sent without a length
+  // after a DELETE, read as the next request) get Node's bare 400 by default, written over the
+  // answer still being worked out. Instead: a request already on the connection gets its own
+  // answer and then the connection closes; a connection that never held a readable request gets
+  // the code and message every refusal carries. A reset connection has no one left to answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const answering = lastAnswer.get(socket);
+    if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
+    else if (answering?.writableFinished) socket.destroy();
+    else if (answering) answering.once('close', () => socket.destroy());
+    else {
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      const refusal: HttpRefusal = { ok: false, code: 'MALFORMED_HTTP', message: 'The request is not well-formed HTTP and could not be read' };
+      const body = JSON.stringify(refusal);
+      socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    }
   });
 
   await new Promise<void>((listening, fail) => {

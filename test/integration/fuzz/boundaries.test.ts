@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWebDesk } from '../../../src-server/web-desk';
 import { startFuzzDesk } from '../../support/fuzz-desk';
@@ -74,6 +75,27 @@ describe.each(DIALECTS)('boundaries under malformed input (%s)', (dialect) => {
     expect(((await answer.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
     expect((await fetch(`${desk.origin}/api/district/summary`)).status).toBe(200);
     expect(await storedState(desk)).toEqual(before);
+  });
+
+  it('answers bytes that are not HTTP with a code, and a sign-out whose stray body follows it with its own answer', async () => {
+    const raw = (bytes: string) =>
+      new Promise<string>((resolve, reject) => {
+        const url = new URL(desk.origin);
+        const socket = connect(Number(url.port), url.hostname, () => socket.end(bytes));
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+    const garbage = await raw('HELLO \u0001 there\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400/);
+    expect(garbage).toContain('"code":"MALFORMED_HTTP"');
+    // A DELETE with a body and no length: the body is read as a broken next request. The
+    // sign-out still gets its own refusal (not Node's bare 400 written over it), and only that.
+    const signOut = await raw('DELETE /api/session HTTP/1.1\r\nhost: x\r\nauthorization: Bearer nope\r\n\r\n{"junk": true}\r\n\r\n');
+    expect(signOut).toMatch(/^HTTP\/1\.1 401/);
+    expect(signOut).toContain('"code":"SESSION_EXPIRED"');
+    expect(signOut.match(/HTTP\/1\.1/g)).toHaveLength(1);
   });
 
   it('refuses every malformed socket payload in words, answers each one, and changes nothing', async () => {
