@@ -1,4 +1,6 @@
 import type { Category } from '../../../src-shared/catalog/category-types';
+import { categoryByCode } from '../../../src-shared/catalog/categories';
+import { textIn, type Locale } from '../../../src-shared/i18n-text';
 
 /**
  * The category picker's search: an operator on the phone types what the caller says (垃圾, 井盖)
@@ -36,4 +38,10 @@ export function moveHighlight(current: number, by: 1 | -1, count: number): numbe
   if (count === 0) return -1;
   if (current < 0) return by === 1 ? 0 : count - 1;
   return (current + by + count) % count;
+}
+
+/** A category as the intake form shows it once chosen: its code and its name. */
+export function categoryLabel(code: string, lang: Locale): string {
+  const c = categoryByCode(code);
+  return c ? `${c.code} ${textIn(c.name, lang)}` : code;
 }
