@@ -10,9 +10,10 @@ import type { CaseEvent } from '../../src-shared/domain/events';
 import { evolve } from '../../src-shared/domain/evolve';
 import type { Actor } from '../../src-shared/domain/roles';
 import { refusal, type Refusal } from '../../src-shared/errors';
-import { CaseStore, VersionConflictError } from '../store/case-store';
+import { CaseStore, DuplicateAppearedError, VersionConflictError, type Consequence } from '../store/case-store';
+import type { Queryable } from '../store/db';
 import type { DistrictIndex } from './district-index';
-import { DEFAULT_DUPLICATE_RULES, findDuplicate, type DuplicateRules } from './duplicates';
+import { DEFAULT_DUPLICATE_RULES, findDuplicate, type DuplicateProbe, type DuplicateRules } from './duplicates';
 
 export type CommandAnswer = { ok: true; events: CaseEvent[]; state: CaseState; duplicate?: boolean } | Refusal;
 
@@ -71,14 +72,16 @@ export class CaseService {
     };
   }
 
-  async execute(input: unknown, actor: Actor, options: { numberDay?: string } = {}): Promise<CommandAnswer> {
-    // (options.numberDay: the Beijing day whose numbering a new report joins; default today.)
+  async execute(input: unknown, actor: Actor, options: { numberDay?: string; duplicateProbe?: DuplicateProbe } = {}): Promise<CommandAnswer> {
+    // (options.numberDay: the Beijing day whose numbering a new report joins; default today.
+    // options.duplicateProbe: a report whose repeat the service chose; the rule is asked again
+    // under the write lock, so two reports of one problem in the same instant make one case.)
     const parsed = parseCommand(input);
     if (!parsed.ok) {
       this.logger.info({ actor: actor.userId, code: parsed.code }, 'command refused at the schema');
       return parsed;
     }
-    const command = parsed.command;
+    let command = parsed.command;
     if (command.type === 'linkDuplicate' && !(await this.store.loadCase(command.payload.primaryCaseId))) {
       return refusal('CASE_NOT_FOUND', { caseId: command.payload.primaryCaseId });
     }
@@ -103,14 +106,23 @@ export class CaseService {
             state: after,
             // Numbering is the service's job: whatever number a report arrives with is replaced.
             ...(command.type === 'report' ? { numberDay: options.numberDay ?? beijingDay(this.clock()) } : {}),
+            ...(command.type === 'report' && options.duplicateProbe ? { recheck: this.duplicateRecheck(options.duplicateProbe, command.payload.duplicateOf) } : {}),
+            consequences: (events, load) => this.backLinks(events, load),
             answer: (events, state): CommandAnswer => ({ ok: true, events, state }),
           });
           if ('replay' in result) return this.replayed(result.replay.answer);
           log.debug({ seq: result.events.at(-1)?.seq, stage: after.stage }, 'command applied');
           this.publish({ events: result.events, before, after: result.state });
-          await this.recordOnPrimary(result.events);
+          for (const c of result.consequences) this.publish({ events: c.events, before: c.before, after: c.state });
           return result.answer;
         } catch (error) {
+          if (error instanceof DuplicateAppearedError && command.type === 'report') {
+            // Another report of this problem got in first: this one becomes its repeat (or new, if that one closed).
+            const { duplicateOf: _decided, ...payload } = command.payload;
+            command = { ...command, payload: error.primaryCaseId ? { ...payload, duplicateOf: error.primaryCaseId } : payload };
+            log.info({ attempt, primaryCaseId: error.primaryCaseId }, 'a report of the same problem came first: deciding again');
+            continue;
+          }
           if (!(error instanceof VersionConflictError)) throw error;
           if (command.expectedVersion !== undefined) {
             const current = await this.store.loadCase(command.caseId);
@@ -141,38 +153,57 @@ export class CaseService {
     const dryRun = decide(null, { commandId, caseId: 'pending', type: 'report', payload: { ...payload, number: PENDING_NUMBER } }, this.context(actor));
     if (!dryRun.ok) return dryRun;
     const reportedCase = dryRun.events[0]?.type === 'reported' ? dryRun.events[0].payload : undefined;
-    const repeat =
+    // A report that names its first case itself (a desk's 合并) keeps it; otherwise the rule chooses.
+    const probe: DuplicateProbe | undefined =
       reportedCase && !payload.duplicateOf
-        ? await findDuplicate(this.store, { categoryCode: reportedCase.categoryCode, lon: reportedCase.place.lon, lat: reportedCase.place.lat, componentCode: reportedCase.componentCode }, this.clock(), this.duplicateRules)
+        ? { categoryCode: reportedCase.categoryCode, lon: reportedCase.place.lon, lat: reportedCase.place.lat, componentCode: reportedCase.componentCode }
         : undefined;
+    const repeat = probe ? await findDuplicate(this.store.db, probe, this.clock(), this.duplicateRules) : undefined;
     // The case number is taken in the commit's own transaction: no gaps in a day's numbering.
     return this.execute(
       { commandId, caseId: randomUUID(), type: 'report', payload: { ...payload, number: PENDING_NUMBER, ...(repeat ? { duplicateOf: repeat.id } : {}) } },
       actor,
-      { numberDay: beijingDay(this.clock()) },
+      { numberDay: beijingDay(this.clock()), ...(probe ? { duplicateProbe: probe } : {}) },
     );
   }
 
   /**
-   * Duplicates are linked both ways: the first case lists the reports that repeat it. A
-   * separate, idempotent command on the first case (its id derives from the link event), so a
-   * retry after a crash between the two completes the link and never records it twice.
+   * The duplicate rule asked again inside the commit, after the write lock: the first look ran
+   * before it, so a report of the same problem may have been committed in between.
    */
-  private async recordOnPrimary(events: readonly CaseEvent[]): Promise<void> {
+  private duplicateRecheck(probe: DuplicateProbe, decided: string | undefined): (tx: Queryable) => Promise<void> {
+    return async (tx) => {
+      const now = await findDuplicate(tx, probe, this.clock(), this.duplicateRules);
+      if (now?.id !== decided) throw new DuplicateAppearedError(now?.id);
+    };
+  }
+
+  /**
+   * Duplicates are linked both ways: the first case lists the reports that repeat it. Decided
+   * here from the first case as the commit's transaction reads it and written in that same
+   * transaction, so the link and its back-link are both there or neither (a second command after
+   * the commit lost back-links when seven repeats contended for the first case across nodes).
+   */
+  private async backLinks(events: readonly CaseEvent[], load: (caseId: string) => Promise<CaseState | undefined>): Promise<Consequence[]> {
+    const consequences: Consequence[] = [];
     for (const e of events) {
       if (e.type !== 'linkedAsDuplicate' && e.type !== 'unlinkedDuplicate') continue;
-      const linked = e.type === 'linkedAsDuplicate';
-      const answer = await this.execute(
-        {
-          commandId: `duplicate:${e.caseId}:${e.version}`,
-          caseId: e.payload.primaryCaseId,
-          type: 'recordDuplicate',
-          payload: { duplicateCaseId: e.caseId, linked },
-        },
-        { userId: 'system', role: 'system' },
-      );
-      if (!answer.ok) this.logger.warn({ caseId: e.payload.primaryCaseId, code: answer.code }, 'could not record the duplicate on the first case');
+      const primary = await load(e.payload.primaryCaseId);
+      if (!primary) continue;
+      const command = {
+        commandId: `duplicate:${e.caseId}:${e.version}`,
+        caseId: primary.id,
+        type: 'recordDuplicate' as const,
+        payload: { duplicateCaseId: e.caseId, linked: e.type === 'linkedAsDuplicate' },
+      };
+      const decision = decide(primary, command, this.context({ userId: 'system', role: 'system' }));
+      if (!decision.ok) {
+        this.logger.warn({ caseId: primary.id, code: decision.code }, 'the first case takes no back-link');
+        continue;
+      }
+      consequences.push({ commandId: command.commandId, before: primary, events: decision.events, state: decision.events.reduce<CaseState>((st, ev) => evolve(st, ev) as CaseState, primary) });
     }
+    return consequences;
   }
 
   private replayed(answer: unknown): CommandAnswer {

@@ -20,7 +20,7 @@ export async function suggestDuplicates(service: CaseService, query: DuplicateQu
   const place = resolvePlace(query, { district: service.district });
   if (isRefusal(place)) return place;
   const cases = await findDuplicates(
-    service.store,
+    service.store.db,
     { categoryCode: query.categoryCode, lon: place.lon, lat: place.lat, componentCode: query.componentCode },
     service.now(),
     service.duplicateRules,

@@ -1,7 +1,6 @@
 import { distance } from '@turf/turf';
 import type { CaseState } from '../../src-shared/domain/case';
-import { fromJson } from '../store/db';
-import type { CaseStore } from '../store/case-store';
+import { fromJson, type Queryable } from '../store/db';
 
 export interface DuplicateRules {
   /** Reports of the same category this close (metres) to an open case are the same problem. */
@@ -21,12 +20,12 @@ const DEG_PER_M = 1 / 111_320;
  * so one problem is dispatched once.
  */
 export async function findDuplicate(
-  store: CaseStore,
+  db: Queryable,
   report: DuplicateProbe,
   now: Date,
   rules: DuplicateRules = DEFAULT_DUPLICATE_RULES,
 ): Promise<CaseState | undefined> {
-  return (await findDuplicates(store, report, now, rules, 1))[0];
+  return (await findDuplicates(db, report, now, rules, 1))[0];
 }
 
 export interface DuplicateProbe {
@@ -42,7 +41,7 @@ export interface DuplicateProbe {
  * to; a desk shows them all before saving (the same rule, so the suggestion and the link agree).
  */
 export async function findDuplicates(
-  store: CaseStore,
+  db: Queryable,
   report: DuplicateProbe,
   now: Date,
   rules: DuplicateRules = DEFAULT_DUPLICATE_RULES,
@@ -51,7 +50,7 @@ export async function findDuplicates(
   const since = new Date(now.getTime() - rules.windowHours * 3_600_000).toISOString();
   const found: CaseState[] = [];
   if (report.componentCode) {
-    const rows = await store.db.all<{ state: unknown }>(
+    const rows = await db.all<{ state: unknown }>(
       `SELECT state FROM cases WHERE component_code = ? AND is_open = 1 AND stage <> 'duplicate' AND reported_at >= ? ORDER BY reported_at LIMIT ?`,
       [report.componentCode, since, limit],
     );
@@ -60,7 +59,7 @@ export async function findDuplicates(
   if (found.length >= limit) return found.slice(0, limit);
   const dLat = rules.radiusM * DEG_PER_M;
   const dLon = dLat / Math.cos((report.lat * Math.PI) / 180);
-  const rows = await store.db.all<{ state: unknown }>(
+  const rows = await db.all<{ state: unknown }>(
     `SELECT state FROM cases WHERE is_open = 1 AND category_code = ? AND stage <> 'duplicate' AND reported_at >= ?
      AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? ORDER BY reported_at LIMIT 20`,
     [report.categoryCode, since, report.lon - dLon, report.lon + dLon, report.lat - dLat, report.lat + dLat],

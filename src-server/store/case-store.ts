@@ -18,6 +18,30 @@ import { migrate } from './migrations';
  */
 export type { Scope } from '../../src-shared/domain/scope';
 
+/**
+ * A report decided as new (or as a repeat of one case) found, once it held the write lock, that
+ * the duplicate rule now names another case: a report of the same problem committed meanwhile.
+ * The service decides it again with the case the rule names now.
+ */
+export class DuplicateAppearedError extends Error {
+  constructor(readonly primaryCaseId: string | undefined) {
+    super(`a report of the same problem was committed meanwhile (${primaryCaseId ?? 'none any more'})`);
+  }
+}
+
+/** A write another case's committed events oblige, decided by the service (see `commit`). */
+export interface Consequence {
+  commandId: string;
+  before: CaseState;
+  events: readonly CaseEvent[];
+  state: CaseState;
+}
+export interface CommittedConsequence {
+  before: CaseState;
+  events: CaseEvent[];
+  state: CaseState;
+}
+
 export class VersionConflictError extends Error {
   constructor(readonly caseId: string) {
     super(`case ${caseId} changed while the command was being decided`);
@@ -160,16 +184,27 @@ export class CaseStore {
      * this transaction, so a refused or crashed report never leaves a gap in the numbering.
      */
     numberDay?: string;
+    /**
+     * Run under the write lock before anything is written: a check whose answer must hold at
+     * commit (the duplicate rule for a report); it throws to abandon the commit.
+     */
+    recheck?: (tx: Queryable) => Promise<void>;
+    /**
+     * What the committed events oblige on other cases (a repeat's back-link on its first case),
+     * decided from their state as this transaction reads it and written in it: both or neither.
+     */
+    consequences?: (events: readonly CaseEvent[], load: (caseId: string) => Promise<CaseState | undefined>) => Promise<Consequence[]>;
     answer: (numbered: CaseEvent[], state: CaseState) => A;
-  }): Promise<{ events: CaseEvent[]; state: CaseState; answer: A } | { replay: StoredAnswer }> {
+  }): Promise<{ events: CaseEvent[]; state: CaseState; answer: A; consequences: CommittedConsequence[] } | { replay: StoredAnswer }> {
     return this.db.transaction(async (tx) => {
       // One writer at a time across service nodes, so sequence numbers are assigned in commit order.
       if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7310002)');
       const earlier = await tx.get<{ case_id: string | null; answer: unknown }>('SELECT case_id, answer FROM commands WHERE command_id = ?', [input.commandId]);
       if (earlier) return { replay: { caseId: earlier.case_id, answer: fromJson(earlier.answer) } };
       // The version for the optimistic check, and what the daily rollup counted the case as until now.
-      const current = await tx.get<{ version: number } & Record<string, unknown>>(`SELECT version, ${FACT_COLUMNS.join(', ')} FROM cases WHERE id = ?`, [input.state.id]);
+      const current = await this.factRow(tx, input.state.id);
       if ((current?.version ?? 0) !== input.previousVersion) throw new VersionConflictError(input.state.id);
+      await input.recheck?.(tx);
       let state = input.state;
       let events = input.events;
       if (input.numberDay) {
@@ -180,32 +215,52 @@ export class CaseStore {
       const head = await tx.get<{ head: number | null }>('SELECT MAX(seq) AS head FROM case_events');
       let seq = Number(head?.head ?? 0);
       const numbered = events.map((e) => ({ ...e, seq: ++seq }) as CaseEvent);
-      for (const e of numbered) {
-        await tx.run(
-          `INSERT INTO case_events (seq, case_id, version, type, at, actor_id, actor_role, from_stage, to_stage, command_id, event)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [e.seq, e.caseId, e.version, e.type, e.at, e.actor.userId, e.actor.role, e.fromStage, e.toStage, e.commandId, JSON.stringify(e)],
-        );
-      }
-      const projected = await this.writeProjection(tx, state, seq, current !== undefined);
-      await writeDailyMarks(tx, current && factsOfRow(current), factsOfRow(projected));
-      // Photos named by the events (after-photos, check photos, evidence) now belong to the case:
-      // uploaded pending by the same person, they are attached with the event, atomically.
-      for (const e of numbered) {
-        const named = (e.payload as { photos?: { id: string }[] }).photos ?? [];
-        for (const photo of named) {
-          await tx.run('UPDATE photos SET case_id = ? WHERE id = ? AND case_id IS NULL AND created_by = ?', [state.id, photo.id, e.actor.userId]);
-        }
-      }
+      await this.writeCase(tx, numbered, state, current);
       const answer = input.answer(numbered, state);
-      await tx.run('INSERT INTO commands (command_id, case_id, at, answer) VALUES (?, ?, ?, ?)', [
-        input.commandId,
-        state.id,
-        numbered[0]?.at ?? new Date().toISOString(),
-        JSON.stringify(answer),
-      ]);
-      return { events: numbered, state, answer };
+      await this.writeAnswer(tx, input.commandId, state.id, numbered, answer);
+      const load = async (caseId: string) => {
+        const row = await tx.get<CaseRow>('SELECT state FROM cases WHERE id = ?', [caseId]);
+        return row && fromJson<CaseState>(row.state);
+      };
+      const committed: CommittedConsequence[] = [];
+      for (const c of (await input.consequences?.(numbered, load)) ?? []) {
+        const row = await this.factRow(tx, c.state.id);
+        const followed = c.events.map((e) => ({ ...e, seq: ++seq }) as CaseEvent);
+        await this.writeCase(tx, followed, c.state, row);
+        await this.writeAnswer(tx, c.commandId, c.state.id, followed, { ok: true, events: followed, state: c.state });
+        committed.push({ before: c.before, events: followed, state: c.state });
+      }
+      return { events: numbered, state, answer, consequences: committed };
     });
+  }
+
+  private factRow(tx: Queryable, caseId: string) {
+    return tx.get<{ version: number } & Record<string, unknown>>(`SELECT version, ${FACT_COLUMNS.join(', ')} FROM cases WHERE id = ?`, [caseId]);
+  }
+
+  /** One case's numbered events, its projection row, its daily marks and its photos. */
+  private async writeCase(tx: Queryable, numbered: readonly CaseEvent[], state: CaseState, current: Record<string, unknown> | undefined): Promise<void> {
+    for (const e of numbered) {
+      await tx.run(
+        `INSERT INTO case_events (seq, case_id, version, type, at, actor_id, actor_role, from_stage, to_stage, command_id, event)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [e.seq, e.caseId, e.version, e.type, e.at, e.actor.userId, e.actor.role, e.fromStage, e.toStage, e.commandId, JSON.stringify(e)],
+      );
+    }
+    const projected = await this.writeProjection(tx, state, numbered.at(-1)?.seq ?? 0, current !== undefined);
+    await writeDailyMarks(tx, current && factsOfRow(current), factsOfRow(projected));
+    // Photos named by the events (after-photos, check photos, evidence) now belong to the case:
+    // uploaded pending by the same person, they are attached with the event, atomically.
+    for (const e of numbered) {
+      const named = (e.payload as { photos?: { id: string }[] }).photos ?? [];
+      for (const photo of named) {
+        await tx.run('UPDATE photos SET case_id = ? WHERE id = ? AND case_id IS NULL AND created_by = ?', [state.id, photo.id, e.actor.userId]);
+      }
+    }
+  }
+
+  private async writeAnswer(tx: Queryable, commandId: string, caseId: string, numbered: readonly CaseEvent[], answer: unknown): Promise<void> {
+    await tx.run('INSERT INTO commands (command_id, case_id, at, answer) VALUES (?, ?, ?, ?)', [commandId, caseId, numbered[0]?.at ?? new Date().toISOString(), JSON.stringify(answer)]);
   }
 
   /** Records a refusal as the command's answer, so a retry gets the same answer. */
