@@ -56,6 +56,9 @@ export const ERROR_MESSAGES = {
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的提交格式 {type}，请使用 {expected}', en: 'Unsupported request format {type}; use {expected}' },
   PHOTO_TOO_LARGE: { zh: '照片“{name}”超过 {limitMb} MB 上限', en: 'Photo "{name}" is larger than the {limitMb} MB limit' },
   PHOTO_TYPE: { zh: '照片“{name}”不是 JPEG、PNG 或 WebP 图片', en: 'Photo "{name}" is not a JPEG, PNG or WebP image' },
+  // Fair reads between windows (src-server/realtime/read-limits.ts).
+  TOO_MANY_QUERIES: { zh: '本窗口已有 {limit} 个查询在排队或进行中，请等结果返回后再查', en: 'This window already has {limit} queries queued or running; wait for their answers before asking more' },
+  QUERY_RATE: { zh: '查询过于频繁：每个窗口每秒最多 {rate} 个查询，请稍后再试', en: 'Too many queries: at most {rate} a second per window; try again in a moment' },
   TOO_MANY_PHOTOS: { zh: '每次最多上传 {limit} 张照片', en: 'At most {limit} photos per report' },
   PHOTO_NOT_FOUND: { zh: '找不到照片 {photoId}', en: 'No photo {photoId}' },
   UNKNOWN_CAMERA: { zh: '未知的视频探头 {cameraId}', en: 'Unknown camera {cameraId}' },

@@ -1,3 +1,4 @@
+import { ReadGate, type ReadLimitRules } from './read-limits';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
@@ -76,12 +77,15 @@ function departmentsOf(c: Committed): Set<string> {
  * The live side of the service: one socket.io server, rooms per scope, commands in, events
  * out in sequence order. With an adapter (Redis Streams) several service nodes share rooms.
  */
+/** The socket reads that queue in the read gate: everything but writes and the cheap directory. */
+const GATED_READS: ReadonlySet<string> = new Set(['case:duplicates', 'case:search', 'case:sync', 'case:query', 'case:routing', 'case:trail', 'kpi:query', 'kpi:trend', 'kpi:breakdown', 'kpi:cases'] satisfies (keyof ClientToServerEvents)[]);
+
 export function attachRealtime(
   http: HttpServer,
   service: CaseService,
   people: People,
   logger: Logger,
-  options: { adapter?: ServerOptions['adapter']; clockRate?: () => number } = {},
+  options: { adapter?: ServerOptions['adapter']; clockRate?: () => number; readLimits?: ReadLimitRules } = {},
 ): GridIo {
   const io: GridIo = new Server(http, {
     serveClient: false,
@@ -116,6 +120,7 @@ export function attachRealtime(
   });
 
   const kpiLabel = districtLabels(service.district.district);
+  const reads = new ReadGate(options.readLimits);
 
   io.on('connection', (socket: GridSocket) => {
     const { user, scope } = socket.data;
@@ -128,6 +133,22 @@ export function attachRealtime(
       if (!problem) return next();
       if (typeof ack === 'function') (ack as (answer: unknown) => void)(refusal('VALIDATION_FAILED', { detail: problem }));
     });
+    // Reads wait their turn in the node's read gate (fair between windows); commands never do.
+    // Only the shape every read handler answers — (request, ack) — is gated: any other shape a
+    // handler ignores unanswered, and its slot would never come back.
+    socket.use((packet, next) => {
+      const ack: unknown = packet[2];
+      if (!GATED_READS.has(String(packet[0])) || packet.length !== 3 || typeof ack !== 'function') return next();
+      const refused = reads.admit(socket.id, (done) => {
+        packet[packet.length - 1] = (answer: unknown) => {
+          done();
+          (ack as (answer: unknown) => void)(answer);
+        };
+        next();
+      });
+      if (refused) (ack as (answer: unknown) => void)(refused);
+    });
+    socket.on('disconnect', () => reads.forget(socket.id));
     void socket.join([...roomsOf(scope), personRoom(user.id), ...(socket.data.sessionId ? [sessionRoom(socket.data.sessionId)] : [])]);
     logger.debug({ user: user.id, socket: socket.id }, 'window connected');
     void service.store.headSeq().then((headSeq) =>

@@ -107,10 +107,10 @@ export const SOCKET_SAMPLES: Record<keyof ClientToServerEvents, Record<string, u
   'case:routing': { caseId: 'no-such-case' },
   'people:directory': {},
   'case:trail': { caseId: 'no-such-case' },
-  'kpi:query': { period: { from: '2026-11-01', to: '2026-12-01' }, groupBy: 'street' },
-  'kpi:trend': { period: { from: '2026-11-01', to: '2026-12-01' }, bucket: 'day' },
-  'kpi:breakdown': { period: { from: '2026-11-01', to: '2026-12-01' }, by: 'category' },
-  'kpi:cases': { period: { from: '2026-11-01', to: '2026-12-01' }, limit: 20 },
+  'kpi:query': { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z', groupBy: 'street' },
+  'kpi:trend': { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z', bucket: 'day' },
+  'kpi:breakdown': { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z', by: 'category' },
+  'kpi:cases': { list: 'overdue', limit: 20 },
 };
 /** Events that write: no malformed payload may ever be accepted by them. */
 const WRITING_EVENTS = new Set(['case:command', 'case:report']);
