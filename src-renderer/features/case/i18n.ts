@@ -5,6 +5,7 @@
  * No "@" or "|" in texts: vue-i18n reads them as links and plurals.
  */
 import { emergencyCaseTexts } from './i18n-emergency';
+import { formCaseTexts } from './i18n-forms';
 
 const zh = {
   empty: '在左侧选择一个案卷查看详情',
@@ -14,6 +15,7 @@ const zh = {
   reportedAt: '上报于 {at}',
   markers: { supervised: '督办', emergency: '应急', duplicate: '重复', urgent: '紧急', late: '曾超期' },
   level: { community: '社区级', street: '街道级', district: '区级' },
+  latestWord: formCaseTexts.zh.latestWord,
   sections: {
     location: '位置',
     deadlines: '环节时限',
@@ -23,23 +25,6 @@ const zh = {
     photos: '照片',
     trail: '办理轨迹',
     description: '问题描述',
-  },
-  latestWord: {
-    title: '最近说明',
-    returned: '回退原因',
-    extension: '延期理由',
-    suspension: '挂账理由',
-    checkFailed: '核查未通过',
-    reworkOrdered: '返工理由',
-    noText: '（未填写说明）',
-    by: '{who}（{role}）',
-    department: '回退部门：{name}',
-    asked: '申请延长 {time}',
-    pending: '待审批',
-    granted: '{who} 已同意',
-    grantedUntil: '{who} 已同意，新处置时限 {at}',
-    refused: '{who} 未同意',
-    refusedBecause: '{who} 未同意：{reason}',
   },
   place: { grid: '网格', community: '社区', street: '街道', address: '地址', lonLat: '经纬度', component: '部件' },
   deadline: {
@@ -153,6 +138,7 @@ const zh = {
     duplicateRecorded: '登记重复上报',
   },
   actions: {
+    ...formCaseTexts.zh.actions,
     title: '可执行操作',
     none: '您当前对该案卷没有可执行的操作',
     confirm: '确认',
@@ -163,28 +149,15 @@ const zh = {
     done: '{action}已提交',
     pending: '待审批的{type}申请：{reason}',
     pendingMinutes: '申请延长 {time}',
-    extensionPreview: '延期后处置时限：{at}',
-    grantPreview: '同意后处置时限：{at}',
-    previewFrom: '（原时限 {at}，按工作日历顺延，节假日和周末不计）',
-    previewFromNatural: '（原时限 {at}，紧急案卷按自然时间连续计算）',
     missing: '请填写：{fields}',
   },
   field: {
     ...emergencyCaseTexts.zh.field,
+    ...formCaseTexts.zh.field,
     reason: '理由',
     note: '备注',
     result: '处置结果',
     photoIds: '照片编号（可选，逗号分隔）',
-    amount: '延长时间',
-    unit: '单位',
-    units: {
-      working: { workingHours: '工作小时', workingDays: '工作日' },
-      natural: { workingHours: '小时', workingDays: '天（24小时）' },
-    },
-    amounts: {
-      working: { workingHours: '{n}个工作小时', workingDays: '{n}个工作日' },
-      natural: { workingHours: '{n}小时', workingDays: '{n}天' },
-    },
     granted: '审批结果',
     grant: '同意',
     refuse: '不同意',
@@ -233,6 +206,7 @@ const en: Shape<typeof zh> = {
   reportedAt: 'reported {at}',
   markers: { supervised: 'Supervised', emergency: 'Emergency', duplicate: 'Duplicate', urgent: 'Urgent', late: 'Was late' },
   level: { community: 'Community', street: 'Street', district: 'District' },
+  latestWord: formCaseTexts.en.latestWord,
   sections: {
     location: 'Location',
     deadlines: 'Link deadlines',
@@ -242,23 +216,6 @@ const en: Shape<typeof zh> = {
     photos: 'Photos',
     trail: 'Case trail',
     description: 'Problem',
-  },
-  latestWord: {
-    title: 'Latest word',
-    returned: 'Returned because',
-    extension: 'Extension asked because',
-    suspension: 'Suspension asked because',
-    checkFailed: 'Check failed',
-    reworkOrdered: 'Rework ordered because',
-    noText: '(no note written)',
-    by: '{who} ({role})',
-    department: 'Returned by {name}',
-    asked: 'asks for {time} more',
-    pending: 'awaiting a decision',
-    granted: 'granted by {who}',
-    grantedUntil: 'granted by {who}, handle by {at}',
-    refused: 'refused by {who}',
-    refusedBecause: 'refused by {who}: {reason}',
   },
   place: { grid: 'Grid', community: 'Community', street: 'Street', address: 'Address', lonLat: 'Lon/lat', component: 'Component' },
   deadline: {
@@ -372,6 +329,7 @@ const en: Shape<typeof zh> = {
     duplicateRecorded: 'Repeat report recorded',
   },
   actions: {
+    ...formCaseTexts.en.actions,
     title: 'Actions',
     none: 'You have no action on this case now',
     confirm: 'Confirm',
@@ -382,28 +340,15 @@ const en: Shape<typeof zh> = {
     done: 'Done: {action}',
     pending: 'Pending {type} request: {reason}',
     pendingMinutes: 'asks for {time} more',
-    extensionPreview: 'Handle by, once extended: {at}',
-    grantPreview: 'Handle by, if granted: {at}',
-    previewFrom: '(now due {at}; counted in working time, weekends and holidays skipped)',
-    previewFromNatural: '(now due {at}; an urgent case counts round the clock)',
     missing: 'Please fill in: {fields}',
   },
   field: {
     ...emergencyCaseTexts.en.field,
+    ...formCaseTexts.en.field,
     reason: 'Reason',
     note: 'Note',
     result: 'Result',
     photoIds: 'Photo ids (optional, comma-separated)',
-    amount: 'Extra time',
-    unit: 'Unit',
-    units: {
-      working: { workingHours: 'working hours', workingDays: 'working days' },
-      natural: { workingHours: 'hours', workingDays: 'days (24 h)' },
-    },
-    amounts: {
-      working: { workingHours: '{n} working hour(s)', workingDays: '{n} working day(s)' },
-      natural: { workingHours: '{n} hour(s)', workingDays: '{n} day(s)' },
-    },
     granted: 'Decision',
     grant: 'Grant',
     refuse: 'Refuse',

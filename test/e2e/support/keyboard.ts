@@ -19,7 +19,7 @@ export async function clearField(field: Locator): Promise<void> {
 
 /**
  * Types a date ('YYYY-MM-DD') into an <input type="date">, segment by segment in the order the
- * browser's locale shows them (year/month/day for zh-CN, month/day/year for en-US), as a person
+ * page's locale shows them (year/month/day for zh-CN, month/day/year for en-US), as a person
  * keys it: click the field, go to its first segment with the arrow keys, type each part (Chromium
  * moves on to the next segment once a part is complete).
  */
@@ -27,7 +27,7 @@ export async function typeDate(field: Locator, isoDay: string): Promise<void> {
   const [year, month, day] = isoDay.split('-');
   if (!year || !month || !day) throw new Error(`not a YYYY-MM-DD day: ${isoDay}`);
   const order = await field.evaluate(() =>
-    new Intl.DateTimeFormat(navigator.language, { year: 'numeric', month: '2-digit', day: '2-digit' })
+    new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit' })
       .formatToParts(new Date(2026, 10, 23))
       .map((p) => p.type)
       .filter((t) => t === 'year' || t === 'month' || t === 'day'),
