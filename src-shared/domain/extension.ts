@@ -43,10 +43,13 @@ export function extensionMinutes(amount: number, unit: ExtensionUnit, clock: Tim
   return minutes >= 1 && minutes <= MAX_EXTENSION_MINUTES ? minutes : null;
 }
 
-/** A request's minutes back in the unit people read: whole days when they divide, else hours. */
+/**
+ * A request's minutes back in the unit people read: days when they come to whole or half days
+ * (1.5 working days is 630 minutes, said as "1.5个工作日", not "10.5个工作小时"), else hours.
+ */
 export function extensionAmount(minutes: number, clock: TimeLimit['clock'], minutesPerWorkingDay: number): { amount: number; unit: ExtensionUnit } {
   const day = unitMinutes('workingDays', clock, minutesPerWorkingDay);
-  if (minutes > 0 && minutes % day === 0) return { amount: minutes / day, unit: 'workingDays' };
+  if (minutes > 0 && (2 * minutes) % day === 0) return { amount: minutes / day, unit: 'workingDays' };
   return { amount: Math.round((minutes / 60) * 100) / 100, unit: 'workingHours' };
 }
 

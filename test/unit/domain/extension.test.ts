@@ -59,8 +59,11 @@ describe('an extension asked in working hours or working days', () => {
     expect(extensionMinutes(MAX_EXTENSION_MINUTES / 60 + 1, 'workingHours', 'working', DAY)).toBeNull();
   });
 
-  it('words a request back in days when they divide, else in hours', () => {
+  it('words a request back in whole or half days when they divide, else in hours', () => {
     expect(extensionAmount(2 * DAY, 'working', DAY)).toEqual({ amount: 2, unit: 'workingDays' });
+    expect(extensionAmount(1.5 * DAY, 'working', DAY)).toEqual({ amount: 1.5, unit: 'workingDays' });
+    expect(extensionAmount(DAY / 2, 'working', DAY)).toEqual({ amount: 0.5, unit: 'workingDays' });
+    expect(extensionAmount(DAY + 60, 'working', DAY)).toEqual({ amount: 8, unit: 'workingHours' });
     expect(extensionAmount(90, 'working', DAY)).toEqual({ amount: 1.5, unit: 'workingHours' });
     expect(extensionAmount(1440, 'natural', DAY)).toEqual({ amount: 1, unit: 'workingDays' });
   });
@@ -80,6 +83,12 @@ describe('the new handle deadline, the same in the preview and once granted', ()
     expect(preview(s, 3, 'workingHours')).toBe('2026-12-07 10:30');
     expect(granted(s, DAY)).toBe('2026-12-07 16:00');
     expect(granted(s, 180)).toBe('2026-12-07 10:30');
+  });
+
+  it('gives 1.5 working days as 90 minutes on Friday, all Monday and two hours on Tuesday', () => {
+    const s = inHandUntil('2026-12-04 16:00');
+    expect(preview(s, 1.5, 'workingDays')).toBe('2026-12-08 11:00');
+    expect(granted(s, extensionMinutes(1.5, 'workingDays', 'working', DAY) ?? 0)).toBe('2026-12-08 11:00');
   });
 
   it('skips the National Day holiday and counts its make-up Saturday (Wed 2026-09-30 17:30)', () => {
