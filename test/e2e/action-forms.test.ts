@@ -150,6 +150,7 @@ describe('the action forms in Chromium, typed by each role', () => {
     await chooseOption(field(decide, 'granted'), 'yes');
     await expect.poll(() => decide.locator('[data-test="extension-preview"] b').textContent()).toBe(shown.replace('延期后', '同意后'));
     await typeInto(field(decide, 'reason'), '同意，请按期完成');
+    await d.screenshot({ path: '/tmp/forms-decide.png' });
     await confirm(decide);
     const due = panelTime(shown);
     await expect.poll(handleDue(h)).toBe(due);

@@ -24,8 +24,8 @@ const zh = {
   actions: {
     extensionPreview: '延期后处置时限：{at}',
     grantPreview: '同意后处置时限：{at}',
-    previewFrom: '（原时限 {at}，按工作日历顺延，节假日和周末不计）',
-    previewFromNatural: '（原时限 {at}，紧急案卷按自然时间连续计算）',
+    previewFrom: '原时限 {at}，按工作日历顺延，周末和节假日不计',
+    previewFromNatural: '原时限 {at}，紧急案卷按自然时间连续计算',
   },
   field: {
     amount: '延长时间',
@@ -64,8 +64,8 @@ const en: Shape<typeof zh> = {
   actions: {
     extensionPreview: 'Handle by, once extended: {at}',
     grantPreview: 'Handle by, if granted: {at}',
-    previewFrom: '(now due {at}; counted in working time, weekends and holidays skipped)',
-    previewFromNatural: '(now due {at}; an urgent case counts round the clock)',
+    previewFrom: 'Now due {at}; counted in working time, weekends and holidays skipped',
+    previewFromNatural: 'Now due {at}; an urgent case counts round the clock',
   },
   field: {
     amount: 'Extra time',
