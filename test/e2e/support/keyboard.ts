@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { BrowserContext, Locator } from 'playwright-core';
 
 /**
  * Typing as a person does: click into the field, select what is there and delete it, then type
@@ -17,25 +17,59 @@ export async function clearField(field: Locator): Promise<void> {
   await typeInto(field, '');
 }
 
+type DateSegment = 'year' | 'month' | 'day';
+type DateParts = Record<DateSegment, string>;
+
+/** The orders a date field may show its segments in (ISO / East Asia, the US, most of Europe). */
+const SEGMENT_ORDERS: readonly (readonly DateSegment[])[] = [
+  ['year', 'month', 'day'],
+  ['month', 'day', 'year'],
+  ['day', 'month', 'year'],
+];
+const segmentOrders = new WeakMap<BrowserContext, readonly DateSegment[]>();
+
+/** Keys a date in as a person does: click the field, arrow to its first segment, type each part. */
+async function keyInDate(field: Locator, order: readonly DateSegment[], parts: DateParts): Promise<void> {
+  await field.click();
+  for (let i = 0; i < 3; i++) await field.press('ArrowLeft');
+  for (const segment of order) await field.pressSequentially(parts[segment]);
+}
+
+/**
+ * The order the browser shows a date field's segments in. Chromium lays the field out in its own
+ * UI language, not the page's (a zh-CN page in an English browser shows month/day/year), and no
+ * script can read the field's layout: so it is learnt once per browser context on a blank page of
+ * its own, by keying a date in each order until the field holds it. The page under test never sees a wrong date.
+ */
+async function segmentOrder(field: Locator): Promise<readonly DateSegment[]> {
+  const context = field.page().context();
+  const known = segmentOrders.get(context);
+  if (known) return known;
+  const probe = await context.newPage();
+  try {
+    await probe.setContent('<input type="date">');
+    const input = probe.locator('input');
+    for (const order of SEGMENT_ORDERS) {
+      await keyInDate(input, order, { year: '2003', month: '01', day: '02' });
+      if ((await input.inputValue()) === '2003-01-02') {
+        segmentOrders.set(context, order);
+        return order;
+      }
+    }
+  } finally {
+    await probe.close();
+  }
+  throw new Error('this browser\'s date field takes no known segment order');
+}
+
 /**
  * Types a date ('YYYY-MM-DD') into an <input type="date">, segment by segment in the order the
- * page's locale shows them (year/month/day for zh-CN, month/day/year for en-US), as a person
- * keys it: click the field, go to its first segment with the arrow keys, type each part (Chromium
- * moves on to the next segment once a part is complete).
+ * field shows them (Chromium moves on to the next segment once a part is complete).
  */
 export async function typeDate(field: Locator, isoDay: string): Promise<void> {
   const [year, month, day] = isoDay.split('-');
   if (!year || !month || !day) throw new Error(`not a YYYY-MM-DD day: ${isoDay}`);
-  const order = await field.evaluate(() =>
-    new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date(2026, 10, 23))
-      .map((p) => p.type)
-      .filter((t) => t === 'year' || t === 'month' || t === 'day'),
-  );
-  const parts: Record<string, string> = { year, month, day };
-  await field.click();
-  for (let i = 0; i < 3; i++) await field.press('ArrowLeft');
-  for (const segment of order) await field.pressSequentially(parts[segment] ?? '');
+  await keyInDate(field, await segmentOrder(field), { year, month, day });
 }
 
 /**
