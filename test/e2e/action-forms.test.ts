@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWebDesk } from '../../src-server/web-desk';
 import { launchChromium } from './support/browser';
-import { detail, openCase, openDesk, startLoopDesk, type DeskWindow } from './support/case-loop';
+import { detail, openCase, openDesk, startLoopDesk, testPhoto, type DeskWindow } from './support/case-loop';
 import {
   confirm,
   doneNote,
@@ -14,6 +14,7 @@ import {
   reportInGrid,
   stage,
   trailLine,
+  uploadPhoto,
   type ReportedCase,
 } from './support/action-forms';
 import { chooseOption, setChecked, typeInto } from './support/keyboard';
@@ -35,6 +36,7 @@ describe('the action forms in Chromium, typed by each role', () => {
   let main: ReportedCase;
   let repeat: ReportedCase;
   let urgent: ReportedCase;
+  let routed: ReportedCase;
 
   beforeAll(async () => {
     desk = await startLoopDesk();
@@ -42,6 +44,7 @@ describe('the action forms in Chromium, typed by each role', () => {
     main = await reportInGrid(desk, 10, GARBAGE, '胡同口垃圾堆积，已有异味');
     repeat = await reportInGrid(desk, 40, GARBAGE, '同一处垃圾再次上报');
     urgent = await reportInGrid(desk, 70, GARBAGE, '垃圾堆旁有人焚烧，烟很大');
+    routed = await reportInGrid(desk, 100, GARBAGE, '垃圾桶倾倒，占用消防通道');
     const users = ['intake-1', 'dispatcher-1', 'handler-sanitation', main.supervisorId, 'duty-1', 'leader-1'];
     for (const d of await Promise.all(users.map((u) => openDesk(browser, desk, u)))) w[d.user] = d;
   });
@@ -183,9 +186,12 @@ describe('the action forms in Chromium, typed by each role', () => {
   });
 
   it('a failed check: the supervisor’s typed note is what the department reads beside its actions', async () => {
+    const after = await uploadPhoto(desk, 'handler-sanitation', await testPhoto([90, 150, 110]));
     const feedback = await openForm(handler(), 'feedback');
     await typeInto(field(feedback, 'result'), '已清运垃圾两车');
+    await typeInto(field(feedback, 'photoIds'), after);
     await confirm(feedback);
+    await expect.poll(() => handler().locator('[data-test="photo-thumb"]').count()).toBe(1);
     await openCase(intake(), main.id, 'fedBack');
     const send = await openForm(intake(), 'sendToVerify');
     await typeInto(field(send, 'supervisorId'), main.supervisorId);
@@ -202,7 +208,29 @@ describe('the action forms in Chromium, typed by each role', () => {
     await detail(handler()).screenshot({ path: '/tmp/forms-latest-word.png' });
   });
 
-  it('rework, a passed check, closing and the call-back, each typed', async () => {
+  it('department: attaches evidence by typed photo id with a typed note', async () => {
+    const photo = await uploadPhoto(desk, 'handler-sanitation', await testPhoto([160, 120, 80]));
+    const form = await openForm(handler(), 'attachEvidence');
+    await typeInto(field(form, 'photoIds'), photo);
+    await typeInto(field(form, 'note'), '清理前现场照片补充');
+    await confirm(form);
+    await expect.poll(trailLine(handler(), 'evidenceAttached')).toContain('清理前现场照片补充');
+    await expect.poll(() => handler().locator('[data-test="photo-thumb"]').count()).toBe(2);
+  });
+
+  it('intake orders rework with a typed reason, which the department reads beside its actions', async () => {
+    const first = await openForm(handler(), 'feedback');
+    await typeInto(field(first, 'result'), '已再次清理');
+    await confirm(first);
+    await expect.poll(stage(intake())).toBe('handled');
+    const rework = await openForm(intake(), 'orderRework');
+    await typeInto(field(rework, 'reason'), '反馈照片未显示墙角，请补拍并冲洗');
+    await confirm(rework);
+    await expect.poll(stage(handler())).toBe('rework');
+    await expect.poll(latestWord(handler(), 'reworkOrdered')).toContain('反馈照片未显示墙角，请补拍并冲洗');
+  });
+
+  it('a passed check, closing and the call-back, each typed', async () => {
     const feedback = await openForm(handler(), 'feedback');
     await typeInto(field(feedback, 'result'), '已再次清理，墙角冲洗干净');
     await confirm(feedback);
@@ -214,8 +242,8 @@ describe('the action forms in Chromium, typed by each role', () => {
     await typeInto(field(check, 'note'), '复核通过');
     await confirm(check);
     await expect.poll(stage(intake())).toBe('verified');
-    // The check passed: its failed note no longer stands beside the actions.
-    await expect.poll(latestWord(intake(), 'checkFailed')).toBe('');
+    // The check passed: its failed note and the rework order no longer stand beside the actions.
+    await expect.poll(latestWord(intake(), 'reworkOrdered')).toBe('');
     const close = await openForm(intake(), 'close');
     await typeInto(field(close, 'note'), '核查通过，结案');
     await confirm(close);
@@ -246,6 +274,53 @@ describe('the action forms in Chromium, typed by each role', () => {
     await typeInto(field(plan, 'instructions'), '立即到场处置，注意防火');
     await confirm(plan);
     await expect.poll(trailLine(duty, 'emergencyPlanStarted')).toContain('立即到场处置，注意防火');
+  });
+
+  it('department (the plan’s lead): acknowledges the linkage and reports arrival, typing both', async () => {
+    const h = handler();
+    await openCase(h, urgent.id, 'linkage');
+    const ack = await openForm(h, 'acknowledgeLinkage');
+    await typeInto(field(ack, 'note'), '环卫抢险队已出发');
+    await confirm(ack);
+    await expect.poll(trailLine(h, 'linkageAcknowledged')).toContain('环卫抢险队已出发');
+    const arrival = await openForm(h, 'reportArrival');
+    await typeInto(field(arrival, 'note'), '已到场，正在清理');
+    await confirm(arrival);
+    await expect.poll(trailLine(h, 'arrivalReported')).toContain('已到场，正在清理');
+  });
+
+  it('duty: completes a step, links fire, escalates and closes the emergency, each typed', async () => {
+    const duty = page('duty-1');
+    const step = await openForm(duty, 'completeStep');
+    await chooseOption(field(step, 'stepId'), 'confirm');
+    await typeInto(field(step, 'note'), '警情已核实');
+    await confirm(step);
+    await expect.poll(trailLine(duty, 'stepCompleted')).toContain('警情已核实');
+    const add = await openForm(duty, 'addLinkedDepartment');
+    await chooseOption(field(add, 'departmentId'), 'fire');
+    await typeInto(field(add, 'reason'), '现场有明火');
+    await confirm(add);
+    await expect.poll(trailLine(duty, 'linkedDepartmentAdded')).toContain('现场有明火');
+    const escalate = await openForm(duty, 'escalateEmergency');
+    await typeInto(field(escalate, 'reason'), '消防未接报，请督办');
+    await chooseOption(field(escalate, 'departmentId'), 'fire');
+    await confirm(escalate);
+    await expect.poll(trailLine(duty, 'emergencyEscalated')).toContain('消防未接报，请督办');
+    const close = await openForm(duty, 'closeEmergency');
+    await typeInto(field(close, 'summary'), '明火已扑灭，垃圾已清运，无人员伤亡');
+    await confirm(close);
+    await expect.poll(trailLine(duty, 'emergencyClosed')).toContain('明火已扑灭，垃圾已清运，无人员伤亡');
+  });
+
+  it('dispatcher: routes a case to emergency linkage with a typed reason; it lands with the duty officer', async () => {
+    await openCase(intake(), routed.id, 'new');
+    await confirm(await openForm(intake(), 'register'));
+    await openCase(dispatcher(), routed.id, 'toDispatch');
+    const form = await openForm(dispatcher(), 'routeToEmergency');
+    await typeInto(field(form, 'reason'), '堵塞消防通道，需应急联动');
+    await confirm(form);
+    await expect.poll(trailLine(dispatcher(), 'routedToEmergency')).toContain('堵塞消防通道，需应急联动');
+    await openCase(page('duty-1'), routed.id, 'urgentToDispatch');
   });
 
   it('a leader gets no form at all', async () => {

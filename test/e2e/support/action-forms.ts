@@ -75,3 +75,14 @@ export function panelTime(dayAndTime: string): string {
   if (!m) throw new Error(`no day and time in "${dayAndTime}"`);
   return `${m[1]?.padStart(2, '0')}-${m[2]?.padStart(2, '0')} ${m[3]}`;
 }
+
+/** A photo uploaded ahead of the command that names it (POST /api/photos), as `as`: its id. */
+export async function uploadPhoto(desk: RunningWebDesk, as: string, bytes: Buffer): Promise<string> {
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'after.jpg');
+  const response = await fetch(`${desk.origin}/api/photos`, { method: 'POST', headers: { 'x-demo-user': as }, body: form });
+  const answer = (await response.json()) as { ok: boolean; photoIds?: string[] };
+  const id = answer.photoIds?.[0];
+  if (!answer.ok || !id) throw new Error(`photo upload refused: ${JSON.stringify(answer)}`);
+  return id;
+}
