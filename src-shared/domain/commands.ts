@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, SATISFACTION_LEVELS } from './case';
+import { MAX_EXTENSION_MINUTES } from './extension';
 
 /**
  * Commands: what a person (or the service) asks to happen to a case. Each has a runtime
@@ -50,7 +51,7 @@ export const commandPayloadSchemas = {
   routeToEmergency: z.object({ reason }),
   accept: z.object({}),
   return: z.object({ reason }),
-  requestExtension: z.object({ minutes: z.number().int().positive().max(60 * 24 * 30), reason }),
+  requestExtension: z.object({ minutes: z.number().int().positive().max(MAX_EXTENSION_MINUTES), reason }),
   decideExtension: z.object({ granted: z.boolean(), reason: z.string().max(500).optional() }),
   requestSuspension: z.object({ reason }),
   decideSuspension: z.object({ granted: z.boolean(), reason: z.string().max(500).optional() }),

@@ -4,6 +4,7 @@ import type { CaseCommand } from './commands';
 import type { DecideContext } from './context';
 import { effectiveLimit } from './context';
 import { categoryOf, deadline, draft, isLate, photos, type Draft } from './decide-helpers';
+import { extendedHandleDeadline } from './extension';
 import { currentLink } from './rules';
 import { decideEmergency, isEmergencyCommand } from './emergency-decide';
 
@@ -97,9 +98,8 @@ export function decideOnCase(state: CaseState, command: CaseCommand, ctx: Decide
       const p = command.payload;
       if (!p.granted) return [draft('extensionRefused', p.reason ? { reason: p.reason } : {}, state.stage)];
       const minutes = state.pendingRequest?.minutes ?? 0;
-      const limit = effectiveLimit({ minutes, clock: category.limits.handle.clock }, pace);
-      const from = state.deadlines.handle ? new Date(state.deadlines.handle) : now;
-      return [draft('extensionGranted', { minutes, handleDeadline: ctx.calendar.addLimit(from, limit).toISOString() }, state.stage)];
+      const handleDeadline = extendedHandleDeadline(state, minutes, category, ctx.calendar, now).toISOString();
+      return [draft('extensionGranted', { minutes, handleDeadline }, state.stage)];
     }
     case 'requestSuspension':
       return [draft('suspensionRequested', { reason: command.payload.reason }, state.stage)];

@@ -8,3 +8,4 @@ export * from './rules';
 export { decide, allowedCommands, checkPermission, parseCommand, type Decision, type NewCaseEvent } from './decide';
 export { evolve, replay } from './evolve';
 export * from './emergency-response';
+export * from './extension';

@@ -11,6 +11,7 @@ import { act, openCase, testPhoto } from './support/case-loop';
 import { cameraAlert, DEMO_INTAKE_KEY, deskContext, LOCAL, openDeskPage, sceneCamera, type DeskPage } from './support/duty-desk';
 import { INTAKE, startQueueDesk } from './support/queue-desk';
 import { launchVideoChromium, postOnDeskBus, tilePlayback } from './support/video-desk';
+import { typeInto } from './support/keyboard';
 
 const results = join(projectRoot(), 'test-results');
 const screenshots = join(results, 'screenshots');
@@ -162,7 +163,7 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
     await act(police.page, 'acknowledgeLinkage');
     await expect.poll(() => department('fire').getAttribute('data-acknowledged'), { timeout: 15_000 }).toBe('yes');
     await expect.poll(() => department('police').getAttribute('data-acknowledged'), { timeout: 15_000 }).toBe('yes');
-    await act(fire.page, 'reportArrival', (form) => form.locator('[data-test="field-note"]').fill('消防车两辆到场，正在清理堆物'));
+    await act(fire.page, 'reportArrival', (form) => typeInto(form.locator('[data-test="field-note"]'), '消防车两辆到场，正在清理堆物'));
     await expect.poll(() => department('fire').getAttribute('data-arrived'), { timeout: 15_000 }).toBe('yes');
     // Fire is on the scene, late: the officer ticks the step off, and it stays on record as late.
     await d().locator('[data-test="step-row"][data-step-id="fire-on-scene"] [data-test="complete-step"]').click();
@@ -177,7 +178,7 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
     await d().locator('[data-test="duty-escalateEmergency"]').click();
     const form = d().locator('[data-test="duty-form-escalateEmergency"]');
     await form.locator('[data-test="form-department"]').selectOption('power');
-    await form.locator('[data-test="form-text"]').fill('供电公司未接报，请督办');
+    await typeInto(form.locator('[data-test="form-text"]'), '供电公司未接报，请督办');
     // Meanwhile police reaches the scene: the officer's form was opened on an older version.
     await act(police.page, 'reportArrival');
     await expect.poll(() => department('police').getAttribute('data-arrived')).toBe('yes');
@@ -187,7 +188,7 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
     expect(await refusal.textContent()).toContain('案卷已被他人更新');
     await d().locator('[data-test="duty-escalateEmergency"]').click();
     await form.locator('[data-test="form-department"]').selectOption('power');
-    await form.locator('[data-test="form-text"]').fill('供电公司未接报，请督办');
+    await typeInto(form.locator('[data-test="form-text"]'), '供电公司未接报，请督办');
     await form.locator('[data-test="form-confirm"]').click();
     await d().locator('[data-test="timeline-row"][data-kind="escalated"][data-department-id="power"]').waitFor();
     expect(await refusal.count()).toBe(0);
@@ -210,7 +211,7 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the duty officer’s screen (#/
   it('closes the emergency with a summary, and produces the after-action report', async () => {
     await d().locator('[data-test="duty-closeEmergency"]').click();
     const form = d().locator('[data-test="duty-form-closeEmergency"]');
-    await form.locator('[data-test="form-text"]').fill('楼道杂物阴燃冒烟，已扑灭并清理，无人员伤亡。');
+    await typeInto(form.locator('[data-test="form-text"]'), '楼道杂物阴燃冒烟，已扑灭并清理，无人员伤亡。');
     await form.locator('[data-test="form-confirm"]').click();
     await d().locator('[data-test="timeline-row"][data-kind="closed"]').waitFor();
     expect(await d().locator('[data-test="step-row"][data-status="undone"]').count()).toBe(3);

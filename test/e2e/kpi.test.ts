@@ -9,6 +9,7 @@ import type { RunningWebDesk } from '../../src-server/web-desk';
 import { launchChromium } from './support/browser';
 import { boardSettled, liveCharts, openKpiBoard } from './support/kpi-board';
 import { startQueueDesk } from './support/queue-desk';
+import { typeDate } from './support/keyboard';
 
 const screenshots = join(projectRoot(), 'test-results', 'screenshots');
 
@@ -38,8 +39,8 @@ describe('KPI board in Chromium after a simulated day', () => {
     // The simulated day spans two Beijing dates whatever the hour: show both (a custom period).
     const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
     await page.locator('[data-period="custom"]').click();
-    await page.locator('[data-test="period-from"]').fill(beijingDay(Date.now() - 30 * 3_600_000));
-    await page.locator('[data-test="period-to"]').fill(beijingDay(Date.now()));
+    await typeDate(page.locator('[data-test="period-from"]'), beijingDay(Date.now() - 30 * 3_600_000));
+    await typeDate(page.locator('[data-test="period-to"]'), beijingDay(Date.now()));
     await page.locator('[data-test="period-apply"]').click();
     await page.waitForTimeout(100);
     await boardSettled(page);

@@ -6,6 +6,7 @@ import { projectRoot } from '../../src-server/renderer-build';
 import type { RunningWebDesk } from '../../src-server/web-desk';
 import { launchChromium } from './support/browser';
 import { act, detail, gridFixture, hotlineTicket, openCase, openDesk, startLoopDesk, supervisorReport, testPhoto, type DeskWindow, type GridFixture } from './support/case-loop';
+import { typeInto } from './support/keyboard';
 
 const screenshots = join(projectRoot(), 'test-results', 'screenshots');
 const stageOf = (page: Page) => () => detail(page).getAttribute('data-stage');
@@ -69,7 +70,7 @@ describe('the case loop in Chromium, several people at once', () => {
     await expect.poll(() => p.locator('[data-test="reporter-phone"]').textContent()).toBe('138****5678');
     await p.locator('[data-test="reveal-reporter"]').click();
     await expect.poll(() => p.locator('[data-test="reveal-form"]').textContent()).toContain('审计日志');
-    await p.locator('[data-test="reveal-reason"]').fill('回访核实具体位置');
+    await typeInto(p.locator('[data-test="reveal-reason"]'), '回访核实具体位置');
     await p.locator('[data-test="confirm-reveal"]').click();
     await expect.poll(() => p.locator('[data-test="reporter-phone"]').textContent()).toBe('138 1234 5678');
     const log = await desk.parts.db.all<{ user_id: string; action: string; detail: string }>('SELECT user_id, action, detail FROM access_log WHERE case_id = ?', [caseId]);
@@ -124,7 +125,7 @@ describe('the case loop in Chromium, several people at once', () => {
     expect(await d1.locator('[data-test="field-leadDepartmentId"]').inputValue()).toBe('sanitation');
     expect(await d1.locator('[data-test="routing-lead"]').textContent()).toBe('区环境卫生服务中心');
     await d1.locator('[data-test="field-assistingDepartmentIds"]').selectOption(['urban-law']);
-    await d1.locator('[data-test="field-instructions"]').fill('请于今日下班前清运完毕');
+    await typeInto(d1.locator('[data-test="field-instructions"]'), '请于今日下班前清运完毕');
     await d1.screenshot({ path: join(screenshots, 'case-detail-dispatch.png') });
     await d1.locator('[data-test="confirm-action"]').click();
     await expect.poll(stageOf(d1)).toBe('dispatched');
@@ -160,7 +161,7 @@ describe('the case loop in Chromium, several people at once', () => {
     await expect.poll(stageOf(h)).toBe('accepted');
     await expect.poll(stageOf(page('dispatcher-2'))).toBe('accepted');
     await act(h, 'feedback', async (form) => {
-      await form.locator('[data-test="field-result"]').fill('已组织清运，垃圾全部清理，现场已冲洗');
+      await typeInto(form.locator('[data-test="field-result"]'), '已组织清运，垃圾全部清理，现场已冲洗');
     });
     await expect.poll(stageOf(h)).toBe('handled');
     await expect.poll(stageOf(page('intake-1'))).toBe('handled');
@@ -179,13 +180,13 @@ describe('the case loop in Chromium, several people at once', () => {
     expect(await sup.locator('[data-test="reveal-reporter"]').count()).toBe(0);
     await act(sup, 'verify', async (form) => {
       await form.locator('[data-test="field-passed"]').selectOption('yes');
-      await form.locator('[data-test="field-note"]').fill('现场复核，已清理干净');
+      await typeInto(form.locator('[data-test="field-note"]'), '现场复核，已清理干净');
       // The desk has no photo upload yet: the check photo is one the supervisor's terminal stored
       // with the repeat report (any stored photo id works the same way).
-      await form.locator('[data-test="field-photoIds"]').fill(photoIds[1] ?? '');
+      await typeInto(form.locator('[data-test="field-photoIds"]'), photoIds[1] ?? '');
     });
     await expect.poll(stageOf(op)).toBe('verified');
-    await act(op, 'close', async (form) => form.locator('[data-test="field-note"]').fill('核查通过，结案'));
+    await act(op, 'close', async (form) => typeInto(form.locator('[data-test="field-note"]'), '核查通过，结案'));
     await expect.poll(stageOf(op)).toBe('closed');
     await expect.poll(stageOf(page('dispatcher-2'))).toBe('closed');
     await act(op, 'evaluate', async (form) => form.locator('[data-test="field-satisfaction"]').selectOption('satisfied'));

@@ -7,6 +7,7 @@ import { projectRoot } from '../../src-server/renderer-build';
 import type { RunningWebDesk } from '../../src-server/web-desk';
 import { launchChromium } from './support/browser';
 import { count, DISPATCHER, handlerOf, INTAKE, openQueue, report, rowIds, run, seedBacklog, startQueueDesk, type QueueWindow } from './support/queue-desk';
+import { clearField, typeInto } from './support/keyboard';
 
 const screenshots = join(projectRoot(), 'test-results', 'screenshots');
 const ROW = 38;
@@ -134,11 +135,11 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     await page.locator('[data-test="case-list"]').evaluate((el) => (el.scrollTop = 0));
     const target = [...cases.values()].find((c) => c.stage === 'registered')!;
     const search = page.locator('[data-test="queue-search"]');
-    await search.fill(target.number);
+    await typeInto(search, target.number);
     await expect.poll(() => rowIds(page)).toEqual([target.id]);
-    await search.fill('井盖缺失');
+    await typeInto(search, '井盖缺失');
     await expect.poll(async () => (await rowIds(page)).length).toBe(5);
-    await search.fill('');
+    await clearField(search);
 
     await page.locator('[data-test="filter-street"]').selectOption(target.place.streetCode);
     // Wait for the filtered list itself: the unfiltered one is not empty either.
@@ -183,7 +184,7 @@ describe('live role queues in Chromium (web desk, no simulator)', () => {
     expect(await page.locator('[data-test="queue-search"]').inputValue()).toBe('jk');
     // (The text hides every row; the selection itself has not moved.)
     expect(await page.locator('[data-test="case-detail"]').getAttribute('data-case-id')).toBe(ids[0]);
-    await page.locator('[data-test="queue-search"]').fill('');
+    await clearField(page.locator('[data-test="queue-search"]'));
     await page.keyboard.press('Escape');
     expect(await row(page, ids[0]!).getAttribute('aria-selected')).toBe('true');
 

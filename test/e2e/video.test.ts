@@ -11,6 +11,7 @@ import type { RunningWebDesk } from '../../src-server/web-desk';
 import { cameraAlert, DEMO_INTAKE_KEY } from './support/duty-desk';
 import { INTAKE, NORMAL_CATEGORIES, run, startQueueDesk } from './support/queue-desk';
 import { launchVideoChromium, listenOnDeskBus, liveHlsInstances, openVideoWall, postOnDeskBus, tilePlayback } from './support/video-desk';
+import { typeInto } from './support/keyboard';
 
 const screenshots = join(projectRoot(), 'test-results', 'screenshots');
 const WALL = ['cam-0001', 'cam-0002', 'cam-0003', 'cam-0004'];
@@ -245,7 +246,7 @@ describe.skipIf(!existsSync('/usr/bin/ffmpeg'))('the video wall in Chromium (rea
     await expect.poll(() => page.locator('[data-test="video-tile"][data-health="playing"]').count(), { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: join(screenshots, 'video-wall-1+5.png') });
 
-    await page.locator('[data-test="preset-name"]').fill('一大五小');
+    await typeInto(page.locator('[data-test="preset-name"]'), '一大五小');
     await page.locator('[data-test="preset-save"]').click();
     await page.locator('[data-test="layout-4"]').click();
     await expect.poll(() => page.locator('[data-test="video-tile"]').count()).toBe(4);

@@ -7,6 +7,7 @@ import { projectRoot } from '../../src-server/renderer-build';
 import type { RunningWebDesk } from '../../src-server/web-desk';
 import { launchChromium } from './support/browser';
 import { LOCAL_URL, openWall, startWallDesk, wallReadings, type WallWindow } from './support/wall-desk';
+import { typeDate } from './support/keyboard';
 
 const screenshots = join(projectRoot(), 'test-results', 'screenshots');
 /** Panels turn every 4 s here (a control room would take 20–60 s). */
@@ -147,7 +148,7 @@ describe('big-screen wall (#/wall) in Chromium', () => {
 
   it('refuses a day that has not begun, in words, before asking', async () => {
     const tomorrow = beijingDayOf(new Date(desk.parts.service.now().getTime() + 86_400_000));
-    await page.locator('[data-test="replay-day"]').fill(tomorrow);
+    await typeDate(page.locator('[data-test="replay-day"]'), tomorrow);
     expect(await page.locator('[data-test="replay-start"]').isDisabled()).toBe(true);
     expect(await page.locator('[data-test="replay-day"]').getAttribute('title')).toContain('has not begun yet');
   });

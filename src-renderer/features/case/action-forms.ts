@@ -1,4 +1,7 @@
+import { beijingCalendar } from '../../../src-shared/calendar';
+import type { TimeLimit } from '../../../src-shared/catalog/category-types';
 import { commandPayloadSchemas, type CommandType } from '../../../src-shared/domain/commands';
+import { EXTENSION_UNITS, extensionMinutes, type ExtensionUnit } from '../../../src-shared/domain/extension';
 import { planForCategory } from '../../../src-shared/emergency/plans';
 
 /**
@@ -10,7 +13,8 @@ export type FieldKind =
   | 'reason' // required text area
   | 'note' // optional single line
   | 'text' // required text area (feedback result)
-  | 'minutes'
+  | 'amount' // a number typed with the keyboard (the extension's amount)
+  | 'extensionUnit' // working hours or working days
   | 'yesNo' // granted / passed
   | 'satisfaction'
   | 'category'
@@ -50,7 +54,7 @@ export const ACTION_FIELDS: Record<PersonCommand, readonly FieldSpec[]> = {
   routeToEmergency: [reason],
   accept: [],
   return: [reason],
-  requestExtension: [{ name: 'minutes', kind: 'minutes', required: true }, reason],
+  requestExtension: [{ name: 'amount', kind: 'amount', required: true }, { name: 'unit', kind: 'extensionUnit', required: true }, reason],
   decideExtension: [{ name: 'granted', kind: 'yesNo', required: true }, { ...reason, required: false }],
   requestSuspension: [reason],
   decideSuspension: [{ name: 'granted', kind: 'yesNo', required: true }, { ...reason, required: false }],
@@ -139,6 +143,7 @@ export function initialValues(type: PersonCommand, defaults: { categoryCode?: st
     else if (f.kind === 'satisfaction') values[f.name] = 'satisfied';
     else if (f.kind === 'category') values[f.name] = defaults.categoryCode ?? '';
     else if (f.kind === 'plan') values[f.name] = planForCategory(defaults.categoryCode ?? '').code;
+    else if (f.kind === 'extensionUnit') values[f.name] = 'workingDays';
     else values[f.name] = '';
   }
   return values;
@@ -150,11 +155,33 @@ function splitIds(value: string): string[] {
 
 export type PayloadResult = { ok: true; payload: Record<string, unknown> } | { ok: false; fields: string[] };
 
+/** What the form knows of the case: its category (register keeps it unless re-categorised) and the clock its handling runs on. */
+export interface CaseFacts {
+  categoryCode?: string;
+  handleClock?: TimeLimit['clock'];
+}
+
+function isExtensionUnit(v: FieldValue | undefined): v is ExtensionUnit {
+  return typeof v === 'string' && (EXTENSION_UNITS as readonly string[]).includes(v);
+}
+
 /**
- * The payload for a form's answers, or the fields that are missing or wrong. `unchanged` drops
- * answers equal to the case's current value (register: keep the category unless re-categorised).
+ * The minutes an extension form asks for, or null while its amount is empty or wrong: typed in
+ * working hours or days, sent as minutes of the handle clock (the command's unit).
  */
-export function buildPayload(type: PersonCommand, values: FormValues, unchanged: { categoryCode?: string } = {}): PayloadResult {
+export function requestedMinutes(values: FormValues, clock: TimeLimit['clock'] = 'working'): number | null {
+  const amount = values['amount'];
+  const unit = values['unit'];
+  const text = typeof amount === 'string' ? amount.trim() : '';
+  if (!text || !isExtensionUnit(unit)) return null;
+  return extensionMinutes(Number(text), unit, clock, beijingCalendar.minutesPerDay);
+}
+
+/**
+ * The payload for a form's answers, or the fields that are missing or wrong. `facts.categoryCode`
+ * drops a register category equal to the case's own (keep it unless re-categorised).
+ */
+export function buildPayload(type: PersonCommand, values: FormValues, facts: CaseFacts = {}): PayloadResult {
   const payload: Record<string, unknown> = {};
   const missing: string[] = [];
   for (const f of ACTION_FIELDS[type]) {
@@ -175,15 +202,18 @@ export function buildPayload(type: PersonCommand, values: FormValues, unchanged:
       case 'yesNo':
         payload[f.name] = v === 'yes' || v === true;
         break;
-      case 'minutes': {
-        const n = Number(typeof v === 'string' ? v.trim() : NaN);
-        if (!Number.isInteger(n) || n <= 0) missing.push(f.name);
-        else payload[f.name] = n;
+      case 'amount': {
+        const minutes = requestedMinutes(values, facts.handleClock);
+        if (minutes === null) missing.push(f.name);
+        else payload['minutes'] = minutes;
         break;
       }
+      case 'extensionUnit':
+        if (!isExtensionUnit(v)) missing.push(f.name);
+        break;
       default: {
         const s = typeof v === 'string' ? v.trim() : '';
-        if (f.kind === 'category' && s === unchanged.categoryCode) break;
+        if (f.kind === 'category' && s === facts.categoryCode) break;
         if (s) payload[f.name] = s;
         else if (f.required) missing.push(f.name);
       }
@@ -191,6 +221,7 @@ export function buildPayload(type: PersonCommand, values: FormValues, unchanged:
   }
   if (missing.length) return { ok: false, fields: missing };
   const parsed = commandPayloadSchemas[type].safeParse(payload);
-  if (!parsed.success) return { ok: false, fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? type)))] };
+  // The schema speaks of minutes; the person typed an amount.
+  if (!parsed.success) return { ok: false, fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? type)).map((f) => (f === 'minutes' ? 'amount' : f)))] };
   return { ok: true, payload };
 }

@@ -1,5 +1,8 @@
 import { categoryByCode } from '../../../src-shared/catalog/categories';
 import { DISTRICT_DEPARTMENT_NAMES, isDistrictDepartmentId } from '../../../src-shared/catalog/departments';
+import { beijingCalendar } from '../../../src-shared/calendar';
+import type { TimeLimit } from '../../../src-shared/catalog/category-types';
+import { extensionAmount } from '../../../src-shared/domain/extension';
 import { ROLE_NAMES, type Role } from '../../../src-shared/domain/roles';
 import { textIn, type BilingualText, type Locale } from '../../../src-shared/i18n-text';
 import { caseDetailMessages, type CaseDetailTexts } from './i18n';
@@ -46,6 +49,25 @@ export function beijingTime(iso: string | Date, withYear = false): string {
   const parts = Object.fromEntries(formatter(withYear).formatToParts(d).map((p) => [p.type, p.value]));
   const date = withYear ? `${parts['year']}-${parts['month']}-${parts['day']}` : `${parts['month']}-${parts['day']}`;
   return `${date} ${parts['hour']}:${parts['minute']}`;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A deadline as people say it, Beijing time: "12月8日 17:30" / "Dec 8 17:30". */
+export function beijingDayAndTime(iso: string | Date, locale: Locale): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const parts = Object.fromEntries(formatter(false).formatToParts(d).map((p) => [p.type, p.value]));
+  const month = Number(parts['month']);
+  const day = Number(parts['day']);
+  const time = `${parts['hour']}:${parts['minute']}`;
+  return locale === 'en' ? `${MONTHS_EN[month - 1] ?? month} ${day} ${time}` : `${month}月${day}日 ${time}`;
+}
+
+/** An extension's minutes in the unit it was asked in: 840 → "2个工作日", 90 → "1.5个工作小时". */
+export function extensionWords(minutes: number, clock: TimeLimit['clock'], locale: Locale): string {
+  const { amount, unit } = extensionAmount(minutes, clock, beijingCalendar.minutesPerDay);
+  return fill(texts(locale).field.amounts[clock][unit], { n: amount });
 }
 
 /** 45 → "45分钟", 135 → "2小时15分", 3000 → "2天2小时" (sign dropped: callers say "left" or "overdue"). */

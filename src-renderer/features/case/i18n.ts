@@ -5,6 +5,7 @@
  * No "@" or "|" in texts: vue-i18n reads them as links and plurals.
  */
 import { emergencyCaseTexts } from './i18n-emergency';
+import { formCaseTexts } from './i18n-forms';
 
 const zh = {
   empty: '在左侧选择一个案卷查看详情',
@@ -14,6 +15,7 @@ const zh = {
   reportedAt: '上报于 {at}',
   markers: { supervised: '督办', emergency: '应急', duplicate: '重复', urgent: '紧急', late: '曾超期' },
   level: { community: '社区级', street: '街道级', district: '区级' },
+  latestWord: formCaseTexts.zh.latestWord,
   sections: {
     location: '位置',
     deadlines: '环节时限',
@@ -136,6 +138,7 @@ const zh = {
     duplicateRecorded: '登记重复上报',
   },
   actions: {
+    ...formCaseTexts.zh.actions,
     title: '可执行操作',
     none: '您当前对该案卷没有可执行的操作',
     confirm: '确认',
@@ -150,11 +153,11 @@ const zh = {
   },
   field: {
     ...emergencyCaseTexts.zh.field,
+    ...formCaseTexts.zh.field,
     reason: '理由',
     note: '备注',
     result: '处置结果',
     photoIds: '照片编号（可选，逗号分隔）',
-    minutes: '延长分钟数',
     granted: '审批结果',
     grant: '同意',
     refuse: '不同意',
@@ -203,6 +206,7 @@ const en: Shape<typeof zh> = {
   reportedAt: 'reported {at}',
   markers: { supervised: 'Supervised', emergency: 'Emergency', duplicate: 'Duplicate', urgent: 'Urgent', late: 'Was late' },
   level: { community: 'Community', street: 'Street', district: 'District' },
+  latestWord: formCaseTexts.en.latestWord,
   sections: {
     location: 'Location',
     deadlines: 'Link deadlines',
@@ -325,6 +329,7 @@ const en: Shape<typeof zh> = {
     duplicateRecorded: 'Repeat report recorded',
   },
   actions: {
+    ...formCaseTexts.en.actions,
     title: 'Actions',
     none: 'You have no action on this case now',
     confirm: 'Confirm',
@@ -339,11 +344,11 @@ const en: Shape<typeof zh> = {
   },
   field: {
     ...emergencyCaseTexts.en.field,
+    ...formCaseTexts.en.field,
     reason: 'Reason',
     note: 'Note',
     result: 'Result',
     photoIds: 'Photo ids (optional, comma-separated)',
-    minutes: 'Extra minutes',
     granted: 'Decision',
     grant: 'Grant',
     refuse: 'Refuse',

@@ -6,7 +6,7 @@ import type { CaseEvent, CaseEventType, EventPayloads } from '../../../src-share
 import type { Role } from '../../../src-shared/domain/roles';
 import type { Stage } from '../../../src-shared/domain/stages';
 import { ACTION_FIELDS, CASE_SHORTCUTS, buildPayload, commandForKey, initialValues, isPersonCommand, shortcutOf } from '../../../src-renderer/features/case/action-forms';
-import { beijingTime, departmentName, duration } from '../../../src-renderer/features/case/case-format';
+import { beijingDayAndTime, beijingTime, departmentName, duration, extensionWords } from '../../../src-renderer/features/case/case-format';
 import { deadlineRows, toneOf } from '../../../src-renderer/features/case/deadline-rows';
 import { departmentHistory } from '../../../src-renderer/features/case/department-history';
 import { mayReveal } from '../../../src-renderer/features/case/reporter-access';
@@ -83,7 +83,7 @@ describe('action forms', () => {
     expect(isPersonCommand('markOverdue')).toBe(false);
     expect(ACTION_FIELDS.reject.map((f) => f.name)).toEqual(['reason']);
     expect(ACTION_FIELDS.dispatch.map((f) => f.name)).toEqual(['leadDepartmentId', 'assistingDepartmentIds', 'instructions']);
-    expect(ACTION_FIELDS.requestExtension.map((f) => f.name)).toEqual(['minutes', 'reason']);
+    expect(ACTION_FIELDS.requestExtension.map((f) => f.name)).toEqual(['amount', 'unit', 'reason']);
     expect(ACTION_FIELDS.evaluate.map((f) => f.name)).toEqual(['satisfaction', 'note']);
     expect(ACTION_FIELDS.accept).toEqual([]);
   });
@@ -91,8 +91,14 @@ describe('action forms', () => {
   it('builds payloads the shared schemas accept, and names missing fields', () => {
     expect(buildPayload('reject', { reason: '  ' })).toEqual({ ok: false, fields: ['reason'] });
     expect(buildPayload('reject', { reason: ' 不在本区 ' })).toEqual({ ok: true, payload: { reason: '不在本区' } });
-    expect(buildPayload('requestExtension', { minutes: '90', reason: '需要协调' })).toEqual({ ok: true, payload: { minutes: 90, reason: '需要协调' } });
-    expect(buildPayload('requestExtension', { minutes: '-5', reason: 'x' })).toEqual({ ok: false, fields: ['minutes'] });
+    // Asked in working hours or days, sent as minutes of the handle clock (a working day is 420).
+    expect(buildPayload('requestExtension', { amount: '2', unit: 'workingDays', reason: '需要协调' })).toEqual({ ok: true, payload: { minutes: 840, reason: '需要协调' } });
+    expect(buildPayload('requestExtension', { amount: '1.5', unit: 'workingHours', reason: '需要协调' })).toEqual({ ok: true, payload: { minutes: 90, reason: '需要协调' } });
+    expect(buildPayload('requestExtension', { amount: '1', unit: 'workingDays', reason: '燃气抢修' }, { handleClock: 'natural' })).toEqual({ ok: true, payload: { minutes: 1440, reason: '燃气抢修' } });
+    expect(buildPayload('requestExtension', { amount: '-5', unit: 'workingHours', reason: 'x' })).toEqual({ ok: false, fields: ['amount'] });
+    expect(buildPayload('requestExtension', { ...initialValues('requestExtension'), reason: 'x' })).toEqual({ ok: false, fields: ['amount'] });
+    expect(buildPayload('requestExtension', { amount: '200', unit: 'workingDays', reason: 'x' })).toEqual({ ok: false, fields: ['amount'] });
+    expect(initialValues('requestExtension')).toEqual({ amount: '', unit: 'workingDays', reason: '' });
     expect(buildPayload('verify', { passed: 'no', note: '', photoIds: 'a, b，c' })).toEqual({ ok: true, payload: { passed: false, photoIds: ['a', 'b', 'c'] } });
     expect(buildPayload('decideExtension', initialValues('decideExtension'))).toEqual({ ok: true, payload: { granted: true } });
     expect(buildPayload('dispatch', { leadDepartmentId: 'sanitation', assistingDepartmentIds: ['roads'], instructions: '' })).toEqual({
@@ -154,6 +160,13 @@ describe('deadlines and formats', () => {
   it('words times in Beijing and durations in both languages', () => {
     expect(beijingTime('2026-11-23T16:30:00.000Z')).toBe('11-24 00:30');
     expect(beijingTime('2026-11-23T16:30:00.000Z', true)).toBe('2026-11-24 00:30');
+    // The extension preview's words: "12月8日 17:30", whatever the PC's zone.
+    expect(beijingDayAndTime('2026-12-08T09:30:00.000Z', 'zh-CN')).toBe('12月8日 17:30');
+    expect(beijingDayAndTime('2026-12-08T09:30:00.000Z', 'en')).toBe('Dec 8 17:30');
+    // A request is read back in the unit it was asked in.
+    expect(extensionWords(840, 'working', 'zh-CN')).toBe('2个工作日');
+    expect(extensionWords(90, 'working', 'zh-CN')).toBe('1.5个工作小时');
+    expect(extensionWords(1440, 'natural', 'en')).toBe('1 day(s)');
     expect(duration(45, 'zh-CN')).toBe('45分钟');
     expect(duration(-135, 'en')).toBe('2 h 15 min');
     expect(duration(3000, 'zh-CN')).toBe('2天2小时');
