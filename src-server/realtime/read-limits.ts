@@ -10,12 +10,16 @@ import { refusal, type Refusal } from '../../src-shared/errors';
  *   in turn (the one with the fewest running first), so a window with four reads queued does not
  *   hold up a window with one.
  *
- * Commands are never queued here: a dispatcher's write waits for at most `concurrent` reads.
+ * Commands are never queued here, and while one is being applied only one read runs beside it:
+ * a dispatcher's write waits for at most one read's work, not for a flood.
  */
 export interface ReadLimitRules {
   perWindow: number;
   perSecond: number;
+  /** Reads running at once while no command is being applied… */
   concurrent: number;
+  /** …and while one is (a command then waits for at most this many reads' work). */
+  concurrentBesideWrites?: number;
   /** A read not answered within this long gives its slot back (default 60 s). */
   answerWithinMs?: number;
 }
@@ -24,7 +28,7 @@ export interface ReadLimitRules {
  * A KPI board's first load asks 13 reads at once and the wall's 8: they queue, never refused.
  * 32 queued or running, or more than 60 in a burst (30 a second after it), is no desk's doing.
  */
-export const DEFAULT_READ_LIMITS: ReadLimitRules = { perWindow: 32, perSecond: 30, concurrent: 3 };
+export const DEFAULT_READ_LIMITS: ReadLimitRules = { perWindow: 32, perSecond: 30, concurrent: 3, concurrentBesideWrites: 1 };
 
 type Start = () => void;
 /** A window's reads: admitted and not yet answered (queued or running), running, and its rate tokens. */
@@ -43,7 +47,14 @@ export class ReadGate {
   constructor(
     readonly rules: ReadLimitRules = DEFAULT_READ_LIMITS,
     private readonly now: () => number = () => performance.now(),
+    /** Commands being applied now (the service's count): reads make way for them. */
+    private readonly writesInFlight: () => number = () => 0,
   ) {}
+
+  /** A command finished: reads held back for it may start. */
+  writesSettled(): void {
+    this.next();
+  }
 
   /**
    * Asks to start a read for `windowId`: a refusal at once, or `start` is called when the read
@@ -69,7 +80,8 @@ export class ReadGate {
       w.inFlight -= 1;
       w.running -= 1;
       this.running -= 1;
-      this.next();
+      // The next read after a turn of the event loop, so packets that arrived meanwhile are read.
+      setImmediate(() => this.next());
     };
     const queue = this.waiting.get(windowId) ?? [];
     queue.push(() => start(done));
@@ -91,7 +103,8 @@ export class ReadGate {
   }
 
   private next(): void {
-    while (this.running < this.rules.concurrent && this.waiting.size > 0) {
+    const cap = this.writesInFlight() > 0 ? (this.rules.concurrentBesideWrites ?? 1) : this.rules.concurrent;
+    while (this.running < cap && this.waiting.size > 0) {
       // The waiting window with the fewest reads running goes next (the longest waiting of those).
       let pick: string | undefined;
       let fewest = Infinity;

@@ -120,7 +120,8 @@ export function attachRealtime(
   });
 
   const kpiLabel = districtLabels(service.district.district);
-  const reads = new ReadGate(options.readLimits);
+  const reads = new ReadGate(options.readLimits, undefined, () => service.commandsInFlight);
+  service.onCommandSettled(() => reads.writesSettled());
 
   io.on('connection', (socket: GridSocket) => {
     const { user, scope } = socket.data;

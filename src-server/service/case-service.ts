@@ -11,6 +11,7 @@ import { evolve } from '../../src-shared/domain/evolve';
 import type { Actor } from '../../src-shared/domain/roles';
 import { refusal, type Refusal } from '../../src-shared/errors';
 import { CaseStore, DuplicateAppearedError, VersionConflictError, type Consequence } from '../store/case-store';
+import { asCommand } from '../store/command-lane';
 import type { Queryable } from '../store/db';
 import type { DistrictIndex } from './district-index';
 import { DEFAULT_DUPLICATE_RULES, findDuplicate, type DuplicateProbe, type DuplicateRules } from './duplicates';
@@ -43,6 +44,8 @@ function beijingDay(now: Date): string {
  */
 export class CaseService {
   private readonly listeners = new Set<(committed: Committed) => void>();
+  private readonly settledListeners = new Set<() => void>();
+  private applying = 0;
   duplicateRules: DuplicateRules = DEFAULT_DUPLICATE_RULES;
 
   constructor(
@@ -55,6 +58,17 @@ export class CaseService {
 
   now(): Date {
     return this.clock();
+  }
+
+  /** Commands being applied at this moment (reads make way for them: realtime/read-limits.ts). */
+  get commandsInFlight(): number {
+    return this.applying;
+  }
+
+  /** Called each time a command has been answered. */
+  onCommandSettled(listener: () => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
   }
 
   onCommitted(listener: (committed: Committed) => void): () => void {
@@ -73,6 +87,16 @@ export class CaseService {
   }
 
   async execute(input: unknown, actor: Actor, options: { numberDay?: string; duplicateProbe?: DuplicateProbe } = {}): Promise<CommandAnswer> {
+    this.applying += 1;
+    try {
+      return await asCommand(() => this.apply(input, actor, options));
+    } finally {
+      this.applying -= 1;
+      for (const settled of this.settledListeners) settled();
+    }
+  }
+
+  private async apply(input: unknown, actor: Actor, options: { numberDay?: string; duplicateProbe?: DuplicateProbe }): Promise<CommandAnswer> {
     // (options.numberDay: the Beijing day whose numbering a new report joins; default today.
     // options.duplicateProbe: a report whose repeat the service chose; the rule is asked again
     // under the write lock, so two reports of one problem in the same instant make one case.)
@@ -146,7 +170,11 @@ export class CaseService {
   }
 
   /** A new report: the service gives it its id and its human number, then decides it like any command. */
-  async report(payload: Omit<CommandPayloadInputs['report'], 'number'>, actor: Actor, commandId: string = randomUUID()): Promise<CommandAnswer> {
+  report(payload: Omit<CommandPayloadInputs['report'], 'number'>, actor: Actor, commandId: string = randomUUID()): Promise<CommandAnswer> {
+    return asCommand(() => this.decideReport(payload, actor, commandId));
+  }
+
+  private async decideReport(payload: Omit<CommandPayloadInputs['report'], 'number'>, actor: Actor, commandId: string): Promise<CommandAnswer> {
     const earlier = await this.store.findAnswer(commandId);
     if (earlier) return this.replayed(earlier.answer);
     // Decide once first: a refused report answers at once, and the duplicate check needs its place.

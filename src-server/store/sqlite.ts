@@ -1,3 +1,4 @@
+import { commandsUnderWay, inCommand, onCommandsSettled, READS_HELD_MS } from './command-lane';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Queryable, SqlValue } from './db';
@@ -22,7 +23,17 @@ export class SqliteDatabase implements Database {
   private readonly statements = new Map<string, SqliteStatement>();
   private inTransaction = false;
   /** Transactions and statements queue here, so an async transaction is never interleaved. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly commandJobs: (() => Promise<void>)[] = [];
+  private readonly readJobs: (() => Promise<void>)[] = [];
+  private readonly idleWaiters: (() => void)[] = [];
+  private busy = false;
+  private readsHeldSince: number | undefined;
+  private lastRead: (() => Promise<void>) | undefined;
+  private heldTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stopListening = onCommandsSettled(() => {
+    this.readsHeldSince = undefined;
+    this.pump();
+  });
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -54,9 +65,43 @@ export class SqliteDatabase implements Database {
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return new Promise<T>((resolve, reject) => {
+      (inCommand() ? this.commandJobs : this.readJobs).push(() => work().then(resolve, reject));
+      this.pump();
+    });
+  }
+
+  /** One job at a time; a command's before any read's, and reads held while one is under way (command-lane.ts). */
+  private pump(): void {
+    if (this.busy) return;
+    let job = this.commandJobs.shift();
+    if (!job && this.readJobs.length > 0) {
+      const now = performance.now();
+      if (commandsUnderWay() > 0 && now - (this.readsHeldSince ??= now) < READS_HELD_MS) {
+        this.heldTimer ??= setTimeout(() => {
+          this.heldTimer = undefined;
+          this.pump();
+        }, READS_HELD_MS);
+        return;
+      }
+      this.readsHeldSince = undefined;
+      job = this.readJobs.shift();
+      this.lastRead = job;
+    }
+    if (!job) {
+      for (const idle of this.idleWaiters.splice(0)) idle();
+      return;
+    }
+    this.busy = true;
+    const afterRead = job === this.lastRead;
+    void job().finally(() => {
+      this.busy = false;
+      // After a read, let the event loop take in what arrived (a desk's command) before the
+      // next job: chained as promises, a backlog of reads ran as one microtask chain and kept
+      // every socket waiting for a second.
+      if (afterRead) setImmediate(() => this.pump());
+      else this.pump();
+    });
   }
 
   all<T>(sql: string, params?: Params): Promise<T[]> {
@@ -95,7 +140,9 @@ export class SqliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    if (this.busy || this.commandJobs.length + this.readJobs.length > 0) await new Promise<void>((idle) => this.idleWaiters.push(idle));
+    this.stopListening();
+    if (this.heldTimer) clearTimeout(this.heldTimer);
     this.db.close();
   }
 }

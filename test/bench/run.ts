@@ -1,5 +1,6 @@
 import { benchCaseService } from './case-service.bench';
 import { benchCityMap } from './city-map.bench';
+import { benchLoadIsolation } from './load-isolation.bench';
 import { benchFuzz } from './fuzz.bench';
 import { benchMapSoak } from './map-soak.bench';
 import { benchKpiPostgres } from './kpi-postgres.bench';
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'wall-soak': benchWallSoak,
   'video-soak': benchVideoSoak,
   fuzz: benchFuzz,
+  'load-isolation': benchLoadIsolation,
 };
 
 /** Soaks (30–60 min) and the 1.7 M-case PostgreSQL load run only when named (`npm run bench -- wall-soak`), never in a plain `npm run bench`. */

@@ -10,27 +10,31 @@ function reads(gate: ReadGate) {
       started.push(name);
       finishers.set(name, done);
     });
-  const finish = (name: string) => finishers.get(name)?.();
+  /** Finishes a read and lets the gate take its turn of the event loop. */
+  const finish = async (name: string) => {
+    finishers.get(name)?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
   return { started, ask, finish };
 }
 
 describe('the read gate', () => {
-  it('runs at most `concurrent` reads, the next taken from the windows in turn', () => {
+  it('runs at most `concurrent` reads, the next taken from the windows in turn', async () => {
     const gate = new ReadGate({ perWindow: 10, perSecond: 100, concurrent: 2 }, () => 0);
     const r = reads(gate);
     for (const n of ['a1', 'a2', 'a3', 'a4']) expect(r.ask('flooder', n)).toBeUndefined();
     expect(r.ask('desk', 'b1')).toBeUndefined();
     expect(r.started).toEqual(['a1', 'a2']);
-    r.finish('a1');
+    await r.finish('a1');
     // The desk's one read goes before the flooder's third, not after its fourth.
     expect(r.started).toEqual(['a1', 'a2', 'b1']);
-    r.finish('a2');
-    r.finish('b1');
+    await r.finish('a2');
+    await r.finish('b1');
     expect(r.started).toEqual(['a1', 'a2', 'b1', 'a3', 'a4']);
     expect(gate.load).toEqual({ running: 2, waiting: 0 });
   });
 
-  it('refuses a window with too many reads queued or running, in words, until one answers', () => {
+  it('refuses a window with too many reads queued or running, in words, until one answers', async () => {
     const gate = new ReadGate({ perWindow: 3, perSecond: 100, concurrent: 1 }, () => 0);
     const r = reads(gate);
     for (const n of ['1', '2', '3']) expect(r.ask('w', n)).toBeUndefined();
@@ -38,8 +42,8 @@ describe('the read gate', () => {
     expect(refused?.code).toBe('TOO_MANY_QUERIES');
     expect(refused?.message.zh).toContain('3 个查询');
     expect(r.ask('other', 'x')).toBeUndefined();
-    r.finish('1');
-    r.finish('1'); // a second call changes nothing
+    await r.finish('1');
+    await r.finish('1'); // a second call changes nothing
     expect(r.ask('w', '5')).toBeUndefined();
     expect(r.ask('w', '6')?.code).toBe('TOO_MANY_QUERIES');
   });
