@@ -13,6 +13,7 @@ export const ERROR_MESSAGES = {
   VERSION_CONFLICT: { zh: '案卷已被他人更新（当前第{current}版，您看到的是第{expected}版），请查看最新状态后再操作', en: 'Someone else updated this case (now version {current}, you saw {expected}); check the new state and try again' },
   CASE_NOT_FOUND: { zh: '找不到案卷 {caseId}', en: 'No case {caseId}' },
   CASE_EXISTS: { zh: '案卷 {caseId} 已存在', en: 'Case {caseId} already exists' },
+  COMMAND_ID_IN_USE: { zh: '该操作编号已被他人使用，请用新的编号重新提交', en: 'This command id was already used by someone else; send it again with a new id' },
   UNKNOWN_CATEGORY: { zh: '未知的案件类别 {categoryCode}', en: 'Unknown case category {categoryCode}' },
   UNKNOWN_DEPARTMENT: { zh: '未知的部门 {departmentId}', en: 'Unknown department {departmentId}' },
   UNKNOWN_GRID: { zh: '未知的单元网格 {gridCode}', en: 'Unknown unit grid {gridCode}' },

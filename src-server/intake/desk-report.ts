@@ -25,6 +25,9 @@ export async function reportFromDesk(service: CaseService, request: unknown, act
   };
   const hasContact = Object.keys(contact).length > 0;
   const answer = await service.report({ ...payload, hasReporterContact: hasContact }, actor, commandId);
-  if (answer.ok && hasContact) await new ContactStore(service.store.db).save(answer.state.id, { ...contact, source: DESK_CONTACT_SOURCE });
+  // Only onto this person's own report: a command id of someone else's replays their answer, and
+  // must not put a caller onto their case.
+  const ownReport = answer.ok && answer.events.some((e) => e.type === 'reported' && e.actor.userId === actor.userId);
+  if (ownReport && hasContact) await new ContactStore(service.store.db).save(answer.state.id, { ...contact, source: DESK_CONTACT_SOURCE });
   return answer;
 }

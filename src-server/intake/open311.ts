@@ -23,6 +23,8 @@ import { ContactStore } from './reporter-contacts';
  */
 
 const BASE = '/open311/v2';
+/** The channel Open311 reports arrive on, and the only one its public reads show. */
+const OPEN311_CHANNEL = 'app';
 const MAX_REQUESTS = 1000;
 const DEFAULT_WINDOW_MS = 90 * 24 * 3_600_000;
 const SUPERVISION_CENTRE = { zh: '东城区网格化城市管理监督中心', en: 'Dongcheng Grid Management Supervision Centre' };
@@ -89,12 +91,17 @@ export function open311Routes(deps: IntakeDeps): ApiRoute[] {
     };
   }
 
-  /** Cases with the instant of their latest event (updated_datetime), newest report first. */
+  /**
+   * Cases with the instant of their latest event (updated_datetime), newest report first. The
+   * reads are public (GeoReport v2 asks no key to read), so they hold only what citizens reported
+   * through the apps: never a supervisor's patrol, a 12345 call, a camera alert or a desk report,
+   * whose words and places are the centre's, not the public's.
+   */
   async function findCases(where: string[], params: SqlValue[]): Promise<{ state: CaseState; updatedAt: string }[]> {
     const rows = await db.all<{ state: unknown; updated_at: string | null }>(
       `SELECT c.state AS state, e.at AS updated_at FROM cases c LEFT JOIN case_events e ON e.seq = c.last_seq
-       WHERE ${where.length ? where.join(' AND ') : '1 = 1'} ORDER BY c.reported_at DESC, c.number DESC LIMIT ?`,
-      [...params, MAX_REQUESTS],
+       WHERE c.channel = ? AND ${where.length ? where.join(' AND ') : '1 = 1'} ORDER BY c.reported_at DESC, c.number DESC LIMIT ?`,
+      [OPEN311_CHANNEL, ...params, MAX_REQUESTS],
     );
     return rows.map((r) => {
       const state = fromJson<CaseState>(r.state);
@@ -150,7 +157,7 @@ export function open311Routes(deps: IntakeDeps): ApiRoute[] {
         const answer = await service.report(
           {
             categoryCode: category.code,
-            channel: 'app',
+            channel: OPEN311_CHANNEL,
             description: f.description ?? category.name.zh,
             ...(hasPoint ? { lon: f.long as number, lat: f.lat as number } : {}),
             ...(f.address_id ? { gridCode: f.address_id } : {}),

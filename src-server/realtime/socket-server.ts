@@ -34,6 +34,7 @@ import { actorOf, scopeOf, sessionUserOf, type People } from '../service/people'
 import { suggestRoutingFor } from '../service/routing';
 import { suggestDuplicates } from '../service/duplicate-suggestions';
 import { reportFromDesk } from '../intake/desk-report';
+import { answerWithinScope } from './answer-scope';
 
 /** Beyond this many missed events a window gets a fresh snapshot instead of the events. */
 export const MAX_REPLAY = 20_000;
@@ -158,12 +159,12 @@ export function attachRealtime(
 
     socket.on('case:command', (command, ack) => {
       if (typeof ack !== 'function') return;
-      void service.execute(command, actorOf(user)).then(ack);
+      void service.execute(command, actorOf(user)).then((answer) => ack(answerWithinScope(answer, user, scope, command ?? {})));
     });
 
     socket.on('case:report', (request, ack) => {
       if (typeof ack !== 'function') return;
-      void reportFromDesk(service, request, actorOf(user)).then(ack, (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
+      void reportFromDesk(service, request, actorOf(user)).then((answer) => ack(answerWithinScope(answer, user, scope, {})), (error: unknown) => ack(refusal('INTERNAL', { detail: String(error) })));
     });
 
     socket.on('case:duplicates', (query, ack) => {
