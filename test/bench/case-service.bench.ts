@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, EventBatch, ServerToClientEvents } from '../../src-shared/contract/socket';
+import type { EventBatch } from '../../src-shared/contract/socket';
 import type { CaseEvent, CaseState } from '../../src-shared/domain';
 import { CaseReplica } from '../../src-shared/sync/case-replica';
 import { loadDistrict } from '../../src-server/district/load';
 import { startServiceProcess } from '../support/service-process';
+import { benchClient, type BenchClient } from './bench-client';
 import { heading, line, ms, percentile } from './stats';
 
 /**
@@ -14,7 +14,7 @@ import { heading, line, ms, percentile } from './stats';
  * sustained command rate with ack latency, fan-out latency to 50 windows, and the time for a
  * window to catch up on 10,000 missed events. Figures, not pass/fail.
  */
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Client = BenchClient;
 type Answer = { ok: true; events: CaseEvent[]; state: CaseState } | { ok: false; code: string };
 
 const OFFERED_PER_SECOND = Number(process.env['BENCH_RATE'] ?? 1_000);
@@ -22,15 +22,6 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const FANOUT_CLIENTS = 50;
 /** A busy district peaks far below the stress rate (Chaoyang: ≈ 4,700 cases ≈ 38,000 commands a day). */
 const FANOUT_RATE = Number(process.env['BENCH_FANOUT_RATE'] ?? 200);
-
-async function client(url: string, as: string): Promise<Client> {
-  const socket: Client = connect(url, { auth: { as }, transports: ['websocket'], reconnection: false, forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
 
 let ids = 0;
 const commandId = () => `bench-${process.pid}-${++ids}`;
@@ -40,19 +31,19 @@ export async function benchCaseService(): Promise<void> {
   const service = await startServiceProcess(['--data', dir, '--no-simulator']);
   const district = await loadDistrict();
   try {
-    const intake = await client(service.url, 'intake-1');
-    const dispatcher = await client(service.url, 'dispatcher-1');
-    const handler = await client(service.url, 'handler-sanitation');
+    const intake = await benchClient(service.url, 'intake-1');
+    const dispatcher = await benchClient(service.url, 'dispatcher-1');
+    const handler = await benchClient(service.url, 'handler-sanitation');
     // Every grid supervisor's window is open before the clock starts (they verify on site).
     const supervisors = new Map<string, Client>();
-    for (const id of new Set(district.grids.map((g) => g.supervisorId))) supervisors.set(id, await client(service.url, id));
+    for (const id of new Set(district.grids.map((g) => g.supervisorId))) supervisors.set(id, await benchClient(service.url, id));
     const sentAt = new Map<string, number>();
     const fanout: number[] = [];
     const watchers: Client[] = [];
     /** Windows watching the district (a leader's scope: every event). */
     const connectWatchers = async (count: number) => {
       for (let i = 0; i < count; i++) {
-        const w = await client(service.url, 'leader-1');
+        const w = await benchClient(service.url, 'leader-1');
         watchers.push(w);
         w.on('case:events', (batch: EventBatch) => {
           const now = performance.now();
@@ -151,7 +142,7 @@ export async function benchCaseService(): Promise<void> {
       if ((head.seq ?? head.headSeq) - before >= 10_000) break;
       await Promise.all(Array.from({ length: 50 }, () => oneCase()));
     }
-    const back = await client(service.url, 'leader-1');
+    const back = await benchClient(service.url, 'leader-1');
     const t0 = performance.now();
     const answer = await new Promise<{ ok: true; kind: 'events'; events: CaseEvent[]; headSeq: number }>((r) => back.emit('case:sync', { sinceSeq: away.seq }, r as never));
     const received = performance.now();

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src-shared/contract/socket';
 import { loadDistrict } from '../../src-server/district/load';
 import { startServiceProcess } from '../support/service-process';
+import { benchClient } from './bench-client';
 import { heading, line, ms, percentile } from './stats';
 
 /**
@@ -15,22 +14,12 @@ import { heading, line, ms, percentile } from './stats';
  * the heaviest reads there are (a full resync from event 0, a year of KPIs by grid, 500-row
  * queue pages), as fast as they are answered. The issue's bar: p99 under the flood ≤ 2× idle.
  */
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const RATE = 20;
 const FLOODERS = 3;
 const IN_FLIGHT = 48; // per flooding window, more than its share of 32
-
-async function client(url: string, as: string): Promise<Client> {
-  const socket: Client = connect(url, { auth: { as }, transports: ['websocket'], reconnection: false, forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
 
 const FLOOD = process.env['BENCH_FLOOD'] ?? 'sync,kpi,page';
 
@@ -39,7 +28,7 @@ export async function benchLoadIsolation(): Promise<void> {
   const service = await startServiceProcess(['--data', dir]);
   const district = await loadDistrict();
   let n = 0;
-  const desk = await client(service.url, 'intake-1');
+  const desk = await benchClient(service.url, 'intake-1');
   /** Reports at RATE a second for SECONDS; their ack latencies. */
   const reportsFor = async (): Promise<number[]> => {
     const acks: number[] = [];
